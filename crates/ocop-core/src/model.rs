@@ -1,0 +1,466 @@
+//! The dataset format, version 1 (`schema_version: "1.x"`).
+//!
+//! One JSON document holds everything the app shows. It is documented field by field in
+//! `docs/dataset-format.md` and published as a JSON Schema next to the data
+//! (`public/data/ocop-dataset.schema.json`) so remote publishers can validate before
+//! deploying. Identifiers are stable, lower-case slugs (`tra-hoa-vang-ba-che`) that other
+//! records, shopping lists and shared links refer to.
+//!
+//! Honesty rules the format encodes: a star rating that no source states is `null`, not a
+//! guess; a coordinate that was estimated is flagged `approximate`; a product whose OCOP
+//! status no source confirms carries `evidence: "unconfirmed"` and is never shown as OCOP.
+
+use crate::text::LocalText;
+use serde::{Deserialize, Serialize};
+
+/// The major schema version this build understands. A dataset with another major version
+/// is refused as a whole; minor versions only add optional fields and are accepted.
+pub const SCHEMA_MAJOR: u32 = 1;
+/// The version this build writes (`data synth`) and documents.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub schema_version: String,
+    pub meta: Meta,
+    #[serde(default)]
+    pub products: Vec<Product>,
+    #[serde(default)]
+    pub producers: Vec<Producer>,
+    #[serde(default)]
+    pub spots: Vec<Spot>,
+    #[serde(default)]
+    pub sales_points: Vec<SalesPoint>,
+    #[serde(default)]
+    pub routes: Vec<Route>,
+}
+
+/// Who made the dataset, when, from what, and under which terms.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The publisher's own version of the data, e.g. `2026.11.30`.
+    pub dataset_version: String,
+    /// ISO date (`YYYY-MM-DD`) the data was compiled.
+    pub generated_on: String,
+    pub title: LocalText,
+    pub licence: String,
+    #[serde(default)]
+    pub attribution: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceRef>,
+    /// True for generated benchmark data (`data synth`); the app says so on screen.
+    #[serde(default)]
+    pub synthetic: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<LocalText>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The six official OCOP product groups (QĐ 490/QĐ-TTg, 7/5/2018).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductGroup {
+    /// Thực phẩm (fresh and processed food).
+    Food,
+    /// Đồ uống (alcoholic and non-alcoholic drinks).
+    Beverage,
+    /// Thảo dược (herbal products).
+    Herbal,
+    /// Vải & may mặc (textiles and garments).
+    Textile,
+    /// Lưu niệm – nội thất – trang trí (souvenirs, furniture, decoration).
+    Souvenir,
+    /// Dịch vụ du lịch nông thôn, bán hàng (rural tourism and sales services).
+    RuralTourism,
+}
+
+impl ProductGroup {
+    pub const ALL: [ProductGroup; 6] = [
+        ProductGroup::Food,
+        ProductGroup::Beverage,
+        ProductGroup::Herbal,
+        ProductGroup::Textile,
+        ProductGroup::Souvenir,
+        ProductGroup::RuralTourism,
+    ];
+
+    /// The key used in the JSON and in translation files (`group.food`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            ProductGroup::Food => "food",
+            ProductGroup::Beverage => "beverage",
+            ProductGroup::Herbal => "herbal",
+            ProductGroup::Textile => "textile",
+            ProductGroup::Souvenir => "souvenir",
+            ProductGroup::RuralTourism => "rural_tourism",
+        }
+    }
+}
+
+/// How strongly the sources back the product's OCOP status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// A source states the star rating.
+    StarStated,
+    /// A source calls it an OCOP product but gives no rating.
+    OcopStated,
+    /// Only seen at an OCOP fair or booth: a local specialty, not shown as OCOP.
+    Unconfirmed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    Provincial,
+    National,
+}
+
+/// The OCOP rating as far as the sources tell it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rating {
+    pub evidence: Evidence,
+    /// 3, 4 or 5; `null` when no source states it.
+    #[serde(default)]
+    pub stars: Option<u8>,
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// Year of the rating round (or re-certification) the stars come from.
+    #[serde(default)]
+    pub year_rated: Option<u16>,
+    /// `YYYY-MM` the certificate lapses (ratings last 36 months), when the decision date is known.
+    #[serde(default)]
+    pub valid_until: Option<String>,
+    /// The decision that granted it, e.g. `QĐ 377/QĐ-BNN-VPĐP, 17/1/2025`.
+    #[serde(default)]
+    pub decision: Option<String>,
+}
+
+impl Rating {
+    /// Whether the app may show this product as an OCOP product.
+    pub fn is_ocop(&self) -> bool {
+        self.evidence != Evidence::Unconfirmed
+    }
+
+    /// National 5★ ("OCOP quốc gia"): the only rating that earns the national badge.
+    pub fn is_national(&self) -> bool {
+        self.stars == Some(5) && self.level == Some(Level::National)
+    }
+}
+
+/// Pre-2025 district (as all OCOP sources use) plus the commune, old and new, where known.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Locality {
+    /// A district id from [`crate::geo::DISTRICTS`], e.g. `ba-che`.
+    #[serde(default)]
+    pub district: Option<String>,
+    /// Commune, ward or village as the sources name it (before the July 2025 reform).
+    #[serde(default)]
+    pub commune: Option<String>,
+    /// The commune-level unit after the July 2025 reform, where a source gives it.
+    #[serde(default)]
+    pub commune_2025: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnlineChannel {
+    Voso,
+    Postmart,
+    /// The provincial e-commerce exchange (teqni.gov.vn).
+    ProvincialExchange,
+    Shopee,
+    Tiki,
+    Lazada,
+    Sendo,
+    /// The producer's own website or shop.
+    ProducerSite,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OnlineListing {
+    pub channel: OnlineChannel,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WhereToBuy {
+    /// Ids of [`SalesPoint`]s known to stock it.
+    #[serde(default)]
+    pub sales_points: Vec<String>,
+    #[serde(default)]
+    pub online: Vec<OnlineListing>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceKind {
+    Retail,
+    Producer,
+    FarmGate,
+    Restaurant,
+}
+
+/// An indicative price range, always with its source: prices change and vary by grade.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PriceRange {
+    pub min_vnd: u64,
+    pub max_vnd: u64,
+    /// What the price is for: `kg`, `bottle`, `box`, `serving`…
+    pub unit: String,
+    pub kind: PriceKind,
+    /// When the price was seen (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if the source dates it.
+    #[serde(default)]
+    pub as_of: Option<String>,
+    pub source_url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    pub id: String,
+    pub name: LocalText,
+    pub group: ProductGroup,
+    /// A finer category from [`crate::model::SUBCATEGORIES`], e.g. `seafood`, `tea`.
+    pub subcategory: String,
+    pub rating: Rating,
+    /// Id of a [`Producer`]; `null` when the sources do not name one.
+    #[serde(default)]
+    pub producer: Option<String>,
+    #[serde(default)]
+    pub locality: Locality,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalText>,
+    #[serde(default)]
+    pub where_to_buy: WhereToBuy,
+    #[serde(default)]
+    pub price: Option<PriceRange>,
+    /// Months (1–12) it is harvested or best bought; empty = all year or unknown.
+    #[serde(default)]
+    pub season_months: Vec<u8>,
+    /// `true` when a source says it carries an e-stamp/QR traceability code, `null` if unknown.
+    #[serde(default)]
+    pub traceability: Option<bool>,
+    pub sources: Vec<String>,
+}
+
+/// Subcategories the app has labels and icons for. Others are accepted with a warning.
+pub const SUBCATEGORIES: &[&str] = &[
+    "seafood",
+    "meat",
+    "eggs",
+    "fruit",
+    "vegetable",
+    "rice_noodles",
+    "mushroom",
+    "honey",
+    "cooking_oil",
+    "condiment",
+    "tea",
+    "liquor",
+    "mineral_water",
+    "soft_drink",
+    "herbal",
+    "essential_oil",
+    "flowers",
+    "jewellery",
+    "handicraft",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProducerType {
+    Company,
+    Cooperative,
+    Household,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Producer {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: ProducerType,
+    #[serde(default)]
+    pub locality: Locality,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// Taken from a cited source.
+    Exact,
+    /// Estimated (within a few km); the map says so.
+    Approximate,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: Precision,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpotKind {
+    EcoTourism,
+    Farm,
+    Village,
+    Heritage,
+    Festival,
+    Market,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    Road,
+    Ferry,
+    /// Reached by boat from the mainland on a tour (e.g. a pearl farm in the bay).
+    Boat,
+}
+
+/// A dated event at a spot. Many festivals follow the lunar calendar, so the date is text;
+/// `months` gives the usual solar months for season filters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub name: LocalText,
+    pub when: LocalText,
+    #[serde(default)]
+    pub months: Vec<u8>,
+    /// ISO dates of a specific, announced edition.
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub end: Option<String>,
+    #[serde(default)]
+    pub lunar: bool,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Spot {
+    pub id: String,
+    pub name: LocalText,
+    pub kind: SpotKind,
+    #[serde(default)]
+    pub locality: Locality,
+    pub coordinates: Coordinates,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalText>,
+    /// Best months to visit (1–12); empty = all year or unknown.
+    #[serde(default)]
+    pub season_months: Vec<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub season_note: Option<LocalText>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    pub access: Access,
+    /// Ids of products made, grown or sold there.
+    #[serde(default)]
+    pub products: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SalesPointKind {
+    OcopCentre,
+    OcopShop,
+    DisplayPoint,
+    RestStop,
+    FairVenue,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SalesPoint {
+    pub id: String,
+    pub name: LocalText,
+    pub kind: SalesPointKind,
+    #[serde(default)]
+    pub locality: Locality,
+    #[serde(default)]
+    pub address: Option<String>,
+    pub coordinates: Coordinates,
+    /// Opening hours as published (localised text, e.g. `{"vi": "7:30–21:00 hằng ngày"}`); `null` when unknown.
+    #[serde(default)]
+    pub opening_hours: Option<LocalText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalText>,
+    pub sources: Vec<String>,
+}
+
+/// A stop on a curated route: a spot or a sales point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StopRef {
+    Spot(String),
+    SalesPoint(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RouteStop {
+    #[serde(flatten)]
+    pub place: StopRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<LocalText>,
+}
+
+/// An itinerary curated by the app's editors from the sourced spots and sales points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Route {
+    pub id: String,
+    pub name: LocalText,
+    pub theme: LocalText,
+    pub stops: Vec<RouteStop>,
+    #[serde(default)]
+    pub best_months: Vec<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub season_note: Option<LocalText>,
+}
+
+impl Dataset {
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.id == id)
+    }
+
+    pub fn producer(&self, id: &str) -> Option<&Producer> {
+        self.producers.iter().find(|p| p.id == id)
+    }
+
+    pub fn spot(&self, id: &str) -> Option<&Spot> {
+        self.spots.iter().find(|s| s.id == id)
+    }
+
+    pub fn sales_point(&self, id: &str) -> Option<&SalesPoint> {
+        self.sales_points.iter().find(|s| s.id == id)
+    }
+
+    /// Record counts for the data-status panel and `data check`.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            products: self.products.len(),
+            producers: self.producers.len(),
+            spots: self.spots.len(),
+            sales_points: self.sales_points.len(),
+            routes: self.routes.len(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub products: usize,
+    pub producers: usize,
+    pub spots: usize,
+    pub sales_points: usize,
+    pub routes: usize,
+}

@@ -1,0 +1,348 @@
+//! Which dataset to show, and why: remote → last good cached copy → bundled.
+//!
+//! The chain is plain async Rust over a small [`DataPort`] trait, so the same code runs in
+//! the browser (fetch + localStorage) and in native unit tests (a fake port). Whatever
+//! happens, the result says which data is shown ([`Origin`]) and why any fallback happened
+//! ([`Fallback`]), so the interface can tell the visitor in their language.
+
+use crate::config::{AppConfig, ConfigProblem, DatasetSource, BUNDLED_DATASET_PATH};
+use crate::validate::{parse_and_validate, Limits, LoadError, Validated};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Why a download produced no text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FetchFailure {
+    /// The server answered with a non-success status.
+    Http {
+        status: u16,
+    },
+    Timeout {
+        after_ms: u32,
+    },
+    /// No answer at all: offline, DNS, CORS, connection reset.
+    Network {
+        message: String,
+    },
+    /// The body was larger than the configured limit (checked while streaming).
+    TooLarge {
+        limit: usize,
+    },
+}
+
+impl fmt::Display for FetchFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchFailure::Http { status } => write!(f, "HTTP {status}"),
+            FetchFailure::Timeout { after_ms } => write!(f, "no answer within {after_ms} ms"),
+            FetchFailure::Network { message } => write!(f, "network error: {message}"),
+            FetchFailure::TooLarge { limit } => write!(f, "larger than {limit} bytes"),
+        }
+    }
+}
+
+/// A copy of the last remote dataset that validated, kept by the browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CachedCopy {
+    pub url: String,
+    /// ISO timestamp of when it was saved.
+    pub saved_at: String,
+    pub text: String,
+}
+
+/// Where the data on screen came from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Origin {
+    Bundled,
+    Remote { url: String },
+    Cached { url: String, saved_at: String },
+}
+
+/// Why the configured dataset is not the one shown.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fallback {
+    Config(ConfigProblem),
+    Fetch(FetchFailure),
+    Invalid(LoadError),
+}
+
+impl fmt::Display for Fallback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fallback::Config(p) => p.fmt(f),
+            Fallback::Fetch(p) => p.fmt(f),
+            Fallback::Invalid(p) => p.fmt(f),
+        }
+    }
+}
+
+/// The data to show and its provenance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub validated: Validated,
+    pub origin: Origin,
+    /// Set when the configured dataset could not be used.
+    pub fallback: Option<Fallback>,
+    /// A remote dataset that validated and should replace the cached copy.
+    pub cache_update: Option<CachedCopy>,
+}
+
+/// Even the bundled dataset failed: nothing can be shown.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NoData {
+    pub bundled: Fallback,
+    pub first: Option<Fallback>,
+}
+
+/// The outside world, as the loader needs it.
+#[allow(async_fn_in_trait)] // used generically, never as `dyn`
+pub trait DataPort {
+    /// Downloads `url` with the given timeout and size cap.
+    async fn fetch_text(&self, url: &str, timeout_ms: u32, max_bytes: usize) -> Result<String, FetchFailure>;
+    /// The last good remote copy, if the browser kept one.
+    fn cached_copy(&self) -> Option<CachedCopy>;
+    /// The current time as an ISO timestamp.
+    fn now_iso(&self) -> String;
+}
+
+/// Runs the fallback chain for `config` (or the defaults, when the config was unreadable).
+pub async fn load_dataset<P: DataPort>(
+    port: &P,
+    config: Result<AppConfig, ConfigProblem>,
+) -> Result<Loaded, NoData> {
+    let (config, mut fallback) = match config {
+        Ok(c) => (c, None),
+        Err(problem) => (AppConfig::default(), Some(Fallback::Config(problem))),
+    };
+    let limits = config.limits();
+    let source = config.dataset_source().unwrap_or_else(|problem| {
+        fallback.get_or_insert(Fallback::Config(problem));
+        DatasetSource::Bundled
+    });
+
+    if let DatasetSource::Remote(url) = source {
+        match fetch_valid(port, &url, &config, &limits).await {
+            Ok((validated, text)) => {
+                return Ok(Loaded {
+                    validated,
+                    origin: Origin::Remote { url: url.clone() },
+                    fallback: None,
+                    cache_update: Some(CachedCopy {
+                        url,
+                        saved_at: port.now_iso(),
+                        text,
+                    }),
+                })
+            }
+            Err(why) => fallback = Some(why),
+        }
+        if let Some(copy) = port.cached_copy().filter(|c| c.url == url) {
+            if let Ok(validated) = parse_and_validate(&copy.text, &limits) {
+                return Ok(Loaded {
+                    validated,
+                    origin: Origin::Cached {
+                        url: copy.url,
+                        saved_at: copy.saved_at,
+                    },
+                    fallback,
+                    cache_update: None,
+                });
+            }
+        }
+    }
+
+    match fetch_valid(port, BUNDLED_DATASET_PATH, &config, &Limits::default()).await {
+        Ok((validated, _)) => Ok(Loaded {
+            validated,
+            origin: Origin::Bundled,
+            fallback,
+            cache_update: None,
+        }),
+        Err(bundled) => Err(NoData {
+            bundled,
+            first: fallback,
+        }),
+    }
+}
+
+async fn fetch_valid<P: DataPort>(
+    port: &P,
+    url: &str,
+    config: &AppConfig,
+    limits: &Limits,
+) -> Result<(Validated, String), Fallback> {
+    let text = port
+        .fetch_text(url, config.fetch_timeout_ms, limits.max_bytes)
+        .await
+        .map_err(Fallback::Fetch)?;
+    let validated = parse_and_validate(&text, limits).map_err(Fallback::Invalid)?;
+    Ok((validated, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures::executor::block_on;
+    use std::collections::HashMap;
+
+    const REMOTE: &str = "https://data.example.org/ocop.json";
+
+    fn dataset(product_id: &str) -> String {
+        serde_json::json!({
+            "schema_version": "1.0",
+            "meta": { "dataset_version": product_id, "generated_on": "2026-11-30",
+                      "title": { "vi": "T" }, "licence": "CC BY 4.0" },
+            "products": [{ "id": product_id, "name": { "vi": "SP" }, "group": "food",
+                           "subcategory": "seafood", "rating": { "evidence": "ocop_stated" },
+                           "sources": ["https://example.org/a"] }]
+        })
+        .to_string()
+    }
+
+    struct FakePort {
+        answers: HashMap<&'static str, Result<String, FetchFailure>>,
+        cached: Option<CachedCopy>,
+    }
+
+    impl DataPort for FakePort {
+        async fn fetch_text(&self, url: &str, _: u32, _: usize) -> Result<String, FetchFailure> {
+            self.answers
+                .get(url)
+                .cloned()
+                .unwrap_or(Err(FetchFailure::Http { status: 404 }))
+        }
+        fn cached_copy(&self) -> Option<CachedCopy> {
+            self.cached.clone()
+        }
+        fn now_iso(&self) -> String {
+            "2026-11-30T08:00:00Z".into()
+        }
+    }
+
+    fn port(remote: Option<Result<String, FetchFailure>>, cached: bool) -> FakePort {
+        let mut answers = HashMap::new();
+        answers.insert(BUNDLED_DATASET_PATH, Ok(dataset("bundled")));
+        if let Some(r) = remote {
+            answers.insert(REMOTE, r);
+        }
+        FakePort {
+            answers,
+            cached: cached.then(|| CachedCopy {
+                url: REMOTE.into(),
+                saved_at: "2026-11-01T00:00:00Z".into(),
+                text: dataset("cached"),
+            }),
+        }
+    }
+
+    fn remote_config() -> Result<AppConfig, ConfigProblem> {
+        Ok(AppConfig {
+            dataset_url: REMOTE.into(),
+            allowed_origins: vec!["https://data.example.org".into()],
+            ..AppConfig::default()
+        })
+    }
+
+    fn shown(loaded: &Loaded) -> &str {
+        &loaded.validated.dataset.products[0].id
+    }
+
+    #[test]
+    fn bundled_by_default() {
+        let loaded = block_on(load_dataset(&port(None, false), Ok(AppConfig::default()))).unwrap();
+        assert_eq!(loaded.origin, Origin::Bundled);
+        assert_eq!(loaded.fallback, None);
+        assert_eq!(shown(&loaded), "bundled");
+    }
+
+    #[test]
+    fn valid_remote_is_shown_and_cached() {
+        let loaded = block_on(load_dataset(
+            &port(Some(Ok(dataset("remote"))), true),
+            remote_config(),
+        ))
+        .unwrap();
+        assert_eq!(shown(&loaded), "remote");
+        assert_eq!(loaded.origin, Origin::Remote { url: REMOTE.into() });
+        let update = loaded.cache_update.unwrap();
+        assert_eq!(
+            (update.url.as_str(), update.saved_at.as_str()),
+            (REMOTE, "2026-11-30T08:00:00Z")
+        );
+    }
+
+    #[test]
+    fn failed_remote_falls_back_to_cached_copy() {
+        let failure = FetchFailure::Http { status: 500 };
+        let loaded = block_on(load_dataset(
+            &port(Some(Err(failure.clone())), true),
+            remote_config(),
+        ))
+        .unwrap();
+        assert_eq!(shown(&loaded), "cached");
+        assert!(matches!(loaded.origin, Origin::Cached { .. }));
+        assert_eq!(loaded.fallback, Some(Fallback::Fetch(failure)));
+        assert_eq!(loaded.cache_update, None);
+    }
+
+    #[test]
+    fn failed_remote_without_cache_falls_back_to_bundled() {
+        for answer in [
+            Err(FetchFailure::Timeout { after_ms: 10 }),
+            Ok("garbage".to_string()),
+            Ok(dataset("x")[..40].to_string()),
+        ] {
+            let loaded = block_on(load_dataset(&port(Some(answer), false), remote_config())).unwrap();
+            assert_eq!(shown(&loaded), "bundled");
+            assert_eq!(loaded.origin, Origin::Bundled);
+            assert!(loaded.fallback.is_some());
+        }
+    }
+
+    #[test]
+    fn cached_copy_of_another_url_is_not_used() {
+        let mut p = port(Some(Err(FetchFailure::Http { status: 500 })), true);
+        p.cached.as_mut().unwrap().url = "https://old.example.org/x.json".into();
+        let loaded = block_on(load_dataset(&p, remote_config())).unwrap();
+        assert_eq!(shown(&loaded), "bundled");
+    }
+
+    #[test]
+    fn disallowed_origin_uses_bundled_and_says_why() {
+        let config = Ok(AppConfig {
+            dataset_url: REMOTE.into(),
+            ..AppConfig::default()
+        });
+        let loaded = block_on(load_dataset(&port(Some(Ok(dataset("remote"))), false), config)).unwrap();
+        assert_eq!(shown(&loaded), "bundled");
+        assert!(matches!(
+            loaded.fallback,
+            Some(Fallback::Config(ConfigProblem::OriginNotAllowed { .. }))
+        ));
+    }
+
+    #[test]
+    fn unreadable_config_uses_bundled_and_says_why() {
+        let problem = ConfigProblem::Unreadable {
+            message: "404".into(),
+        };
+        let loaded = block_on(load_dataset(&port(None, false), Err(problem.clone()))).unwrap();
+        assert_eq!(loaded.fallback, Some(Fallback::Config(problem)));
+        assert_eq!(shown(&loaded), "bundled");
+    }
+
+    #[test]
+    fn nothing_to_show_when_bundled_fails_too() {
+        let mut p = port(Some(Err(FetchFailure::Http { status: 500 })), false);
+        p.answers.insert(BUNDLED_DATASET_PATH, Ok("{".into()));
+        let err = block_on(load_dataset(&p, remote_config())).unwrap_err();
+        assert_eq!(err.bundled, Fallback::Invalid(LoadError::Truncated));
+        assert_eq!(
+            err.first,
+            Some(Fallback::Fetch(FetchFailure::Http { status: 500 }))
+        );
+    }
+}

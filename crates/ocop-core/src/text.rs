@@ -1,0 +1,112 @@
+//! Languages and localised text.
+//!
+//! Content is written in Vietnamese first; English and Chinese are added only where they
+//! can be written accurately, so every lookup falls back to Vietnamese.
+
+use serde::{Deserialize, Serialize};
+
+/// The interface languages, in the order the language switcher shows them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Vi, Lang::En, Lang::Zh];
+
+    /// The BCP 47 tag used in `<html lang>` and in the `lang` query parameter.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// Parses `vi`, `en`, `zh` and longer tags such as `en-GB` or `zh-Hans-CN`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        match primary.as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+}
+
+/// A string in Vietnamese with optional English and Chinese versions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LocalText {
+    pub vi: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+}
+
+impl LocalText {
+    pub fn vi(text: impl Into<String>) -> Self {
+        LocalText {
+            vi: text.into(),
+            en: None,
+            zh: None,
+        }
+    }
+
+    /// The text in `lang`, or the Vietnamese original when there is no translation.
+    pub fn get(&self, lang: Lang) -> &str {
+        let translated = match lang {
+            Lang::Vi => None,
+            Lang::En => self.en.as_deref(),
+            Lang::Zh => self.zh.as_deref(),
+        };
+        translated.filter(|t| !t.trim().is_empty()).unwrap_or(&self.vi)
+    }
+
+    /// Whether `get(lang)` is a real translation rather than the Vietnamese fallback.
+    pub fn has(&self, lang: Lang) -> bool {
+        self.get(lang) != self.vi || lang == Lang::Vi
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_vietnamese() {
+        let t = LocalText {
+            vi: "Chả mực".into(),
+            en: Some("Squid cake".into()),
+            zh: None,
+        };
+        assert_eq!(t.get(Lang::En), "Squid cake");
+        assert_eq!(t.get(Lang::Zh), "Chả mực");
+        assert!(t.has(Lang::En));
+        assert!(!t.has(Lang::Zh));
+    }
+
+    #[test]
+    fn blank_translation_counts_as_missing() {
+        let t = LocalText {
+            vi: "Trà".into(),
+            en: Some("  ".into()),
+            zh: None,
+        };
+        assert_eq!(t.get(Lang::En), "Trà");
+    }
+
+    #[test]
+    fn parses_language_tags() {
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("VI"), Some(Lang::Vi));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+}

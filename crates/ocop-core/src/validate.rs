@@ -1,0 +1,817 @@
+//! Parse and validate a dataset, keeping everything that is good.
+//!
+//! The rules, in order:
+//! 1. Whole-file problems are fatal ([`LoadError`]): too large, not JSON or cut short, no
+//!    `schema_version` or an unknown major version, unusable `meta`, a collection over the
+//!    record limit, or no valid product at all. The app then falls back to other data.
+//! 2. A record that does not fit the format or breaks a rule is dropped, and an [`Issue`]
+//!    names its JSON path (`$.products[12].rating.stars`) and what was wrong.
+//! 3. A reference to an id that does not exist (a product's producer or sales point, a
+//!    spot's product, a route's stop) is removed and reported; the record itself stays.
+//!
+//! The app and `cargo xtask data check` both call [`parse_and_validate`], so a publisher
+//! sees exactly what the app will do with their file.
+
+use crate::geo;
+use crate::model::*;
+use crate::url::is_safe_http_url;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Size limits that protect phones and kiosks from hostile or mistaken files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_string_chars: usize,
+    pub max_records: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 5 * 1024 * 1024,
+            max_string_chars: 2_000,
+            max_records: 100_000,
+        }
+    }
+}
+
+/// Why a whole file was refused.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LoadError {
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    Truncated,
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotAnObject,
+    MissingSchemaVersion,
+    UnsupportedSchema {
+        found: String,
+    },
+    InvalidMeta {
+        path: String,
+        message: String,
+    },
+    TooManyRecords {
+        collection: String,
+        count: usize,
+        limit: usize,
+    },
+    NoProducts,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::TooLarge { bytes, limit } => {
+                write!(f, "file is {bytes} bytes, over the {limit}-byte limit")
+            }
+            LoadError::Truncated => write!(f, "the JSON ends too early (truncated file?)"),
+            LoadError::NotJson {
+                line,
+                column,
+                message,
+            } => write!(f, "not valid JSON at line {line}, column {column}: {message}"),
+            LoadError::NotAnObject => write!(f, "$: the top level must be a JSON object"),
+            LoadError::MissingSchemaVersion => {
+                write!(f, "$.schema_version: missing (expected \"{SCHEMA_VERSION}\")")
+            }
+            LoadError::UnsupportedSchema { found } => write!(
+                f,
+                "$.schema_version: \"{found}\" is not supported (this app reads {SCHEMA_MAJOR}.x)"
+            ),
+            LoadError::InvalidMeta { path, message } => write!(f, "{path}: {message}"),
+            LoadError::TooManyRecords {
+                collection,
+                count,
+                limit,
+            } => write!(f, "$.{collection}: {count} records, over the limit of {limit}"),
+            LoadError::NoProducts => write!(f, "$.products: no valid product"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// What was wrong with one record or reference.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// The record does not fit the format (wrong type, missing field, unknown enum value).
+    Malformed {
+        message: String,
+    },
+    NotAList,
+    BadId {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    StringTooLong {
+        chars: usize,
+        limit: usize,
+    },
+    StarsOutOfRange {
+        stars: u8,
+    },
+    StarsWithoutStatedEvidence,
+    StatedEvidenceWithoutStars,
+    NationalNeedsFiveStars,
+    BadYear {
+        year: u16,
+    },
+    BadDate {
+        value: String,
+    },
+    BadMonth {
+        month: u8,
+    },
+    OutsideProvince {
+        lat: f64,
+        lon: f64,
+    },
+    UnsafeUrl {
+        url: String,
+    },
+    NoSources,
+    PriceRange {
+        min: u64,
+        max: u64,
+    },
+    UnknownDistrict {
+        id: String,
+    },
+    UnknownSubcategory {
+        value: String,
+    },
+    BrokenReference {
+        target: Target,
+        id: String,
+    },
+    EmptyRoute,
+}
+
+/// The collection a reference points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Product,
+    Producer,
+    Spot,
+    SalesPoint,
+}
+
+/// What the validator did about a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// The whole record was left out.
+    DroppedRecord,
+    /// The bad value (a reference, a link, a price) was left out; the record stays.
+    RemovedValue,
+    /// Only a warning; the data is used as it is.
+    Kept,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Issue {
+    /// JSONPath of the offending value, e.g. `$.products[3].rating.stars`.
+    pub path: String,
+    pub problem: Problem,
+    pub action: Action,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Malformed { message } => write!(f, "{message}"),
+            Problem::NotAList => write!(f, "must be a list"),
+            Problem::BadId { id } => write!(f, "id {id:?} is not a lower-case slug like \"tra-hoa-vang\""),
+            Problem::DuplicateId { id } => write!(f, "id {id:?} is used twice"),
+            Problem::StringTooLong { chars, limit } => {
+                write!(f, "text of {chars} characters, over the limit of {limit}")
+            }
+            Problem::StarsOutOfRange { stars } => write!(f, "stars must be 3, 4 or 5, not {stars}"),
+            Problem::StarsWithoutStatedEvidence => {
+                write!(f, "stars are given but evidence is not \"star_stated\"")
+            }
+            Problem::StatedEvidenceWithoutStars => {
+                write!(f, "evidence is \"star_stated\" but stars are missing")
+            }
+            Problem::NationalNeedsFiveStars => write!(f, "level \"national\" requires 5 stars"),
+            Problem::BadYear { year } => write!(f, "year {year} is outside 2012 to 2100"),
+            Problem::BadDate { value } => write!(f, "{value:?} is not a date in the expected form"),
+            Problem::BadMonth { month } => write!(f, "month {month} is not between 1 and 12"),
+            Problem::OutsideProvince { lat, lon } => {
+                write!(f, "({lat}, {lon}) lies outside Quảng Ninh")
+            }
+            Problem::UnsafeUrl { url } => write!(f, "{url:?} is not an http(s) URL"),
+            Problem::NoSources => write!(f, "at least one source is required"),
+            Problem::PriceRange { min, max } => write!(f, "min {min} is above max {max}"),
+            Problem::UnknownDistrict { id } => write!(f, "unknown district {id:?}"),
+            Problem::UnknownSubcategory { value } => write!(f, "unknown subcategory {value:?}"),
+            Problem::BrokenReference { target, id } => {
+                let what = match target {
+                    Target::Product => "product",
+                    Target::Producer => "producer",
+                    Target::Spot => "spot",
+                    Target::SalesPoint => "sales point",
+                };
+                write!(f, "no {what} has id {id:?}")
+            }
+            Problem::EmptyRoute => write!(f, "a route needs at least one valid stop"),
+        }
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let action = match self.action {
+            Action::DroppedRecord => "record dropped",
+            Action::RemovedValue => "value removed",
+            Action::Kept => "kept",
+        };
+        write!(f, "{}: {} ({action})", self.path, self.problem)
+    }
+}
+
+/// A dataset that passed validation, and everything that had to be left out on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Validated {
+    pub dataset: Dataset,
+    pub issues: Vec<Issue>,
+}
+
+impl Validated {
+    pub fn dropped_records(&self) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.action == Action::DroppedRecord)
+            .count()
+    }
+}
+
+/// Parses `text` and validates it against the format's rules. See the module docs.
+pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, LoadError> {
+    if text.len() > limits.max_bytes {
+        return Err(LoadError::TooLarge {
+            bytes: text.len(),
+            limit: limits.max_bytes,
+        });
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => LoadError::Truncated,
+        _ => LoadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        },
+    })?;
+    let Value::Object(mut root) = root else {
+        return Err(LoadError::NotAnObject);
+    };
+
+    let version = match root.get("schema_version") {
+        Some(Value::String(v)) => v.clone(),
+        Some(other) => other.to_string(),
+        None => return Err(LoadError::MissingSchemaVersion),
+    };
+    let major = version.split('.').next().and_then(|m| m.parse::<u32>().ok());
+    if major != Some(SCHEMA_MAJOR) {
+        return Err(LoadError::UnsupportedSchema { found: version });
+    }
+
+    let mut v = Validator {
+        limits: *limits,
+        issues: Vec::new(),
+    };
+
+    let meta_value = root.remove("meta").unwrap_or(Value::Null);
+    if let Some(path) = v.too_long_string(&meta_value, "$.meta") {
+        return Err(LoadError::InvalidMeta {
+            path,
+            message: format!("text over the limit of {} characters", limits.max_string_chars),
+        });
+    }
+    let meta: Meta = typed(meta_value).map_err(|(path, message)| LoadError::InvalidMeta {
+        path: join_path("$.meta", &path),
+        message,
+    })?;
+    v.check_meta(&meta);
+
+    let mut products: Vec<Product> =
+        v.collection(&mut root, "products", |v, p, path| v.check_product(p, path))?;
+    let mut producers: Vec<Producer> =
+        v.collection(&mut root, "producers", |v, p, path| v.check_producer(p, path))?;
+    let mut spots: Vec<Spot> = v.collection(&mut root, "spots", |v, s, path| v.check_spot(s, path))?;
+    let mut sales_points: Vec<SalesPoint> = v.collection(&mut root, "sales_points", |v, s, path| {
+        v.check_sales_point(s, path)
+    })?;
+    let mut routes: Vec<Route> = v.collection(&mut root, "routes", |v, r, path| v.check_route(r, path))?;
+
+    if products.is_empty() {
+        return Err(LoadError::NoProducts);
+    }
+
+    v.resolve_references(
+        &mut products,
+        &mut producers,
+        &mut spots,
+        &mut sales_points,
+        &mut routes,
+    );
+
+    Ok(Validated {
+        dataset: Dataset {
+            schema_version: version,
+            meta,
+            products,
+            producers,
+            spots,
+            sales_points,
+            routes,
+        },
+        issues: v.issues,
+    })
+}
+
+/// Deserialises one value, reporting the path inside it of the first mismatch.
+fn typed<T: DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        (if path == "." { String::new() } else { path }, message)
+    })
+}
+
+fn join_path(base: &str, inner: &str) -> String {
+    if inner.is_empty() {
+        base.to_string()
+    } else if inner.starts_with('[') {
+        format!("{base}{inner}")
+    } else {
+        format!("{base}.{inner}")
+    }
+}
+
+/// A record's own checks return the first problem that disqualifies it, with its path.
+type Verdict = Result<(), (String, Problem)>;
+
+struct Validator {
+    limits: Limits,
+    issues: Vec<Issue>,
+}
+
+impl Validator {
+    fn report(&mut self, path: impl Into<String>, problem: Problem, action: Action) {
+        self.issues.push(Issue {
+            path: path.into(),
+            problem,
+            action,
+        });
+    }
+
+    /// Takes `root[name]`, keeps each element that deserialises and passes `check`.
+    fn collection<T: DeserializeOwned + HasId>(
+        &mut self,
+        root: &mut serde_json::Map<String, Value>,
+        name: &str,
+        check: impl Fn(&mut Self, &mut T, &str) -> Verdict,
+    ) -> Result<Vec<T>, LoadError> {
+        let base = format!("$.{name}");
+        let items = match root.remove(name) {
+            None | Some(Value::Null) => return Ok(Vec::new()),
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.report(base, Problem::NotAList, Action::DroppedRecord);
+                return Ok(Vec::new());
+            }
+        };
+        if items.len() > self.limits.max_records {
+            return Err(LoadError::TooManyRecords {
+                collection: name.to_string(),
+                count: items.len(),
+                limit: self.limits.max_records,
+            });
+        }
+        let mut seen = HashSet::new();
+        let mut kept = Vec::with_capacity(items.len());
+        for (index, item) in items.into_iter().enumerate() {
+            let path = format!("{base}[{index}]");
+            if let Some(long) = self.too_long_string(&item, &path) {
+                let chars = longest_string(&item);
+                self.report(
+                    long,
+                    Problem::StringTooLong {
+                        chars,
+                        limit: self.limits.max_string_chars,
+                    },
+                    Action::DroppedRecord,
+                );
+                continue;
+            }
+            let mut record: T = match typed(item) {
+                Ok(record) => record,
+                Err((inner, message)) => {
+                    self.report(
+                        join_path(&path, &inner),
+                        Problem::Malformed { message },
+                        Action::DroppedRecord,
+                    );
+                    continue;
+                }
+            };
+            let id = record.id().to_string();
+            if !is_valid_id(&id) {
+                self.report(format!("{path}.id"), Problem::BadId { id }, Action::DroppedRecord);
+                continue;
+            }
+            if let Err((at, problem)) = check(self, &mut record, &path) {
+                self.report(at, problem, Action::DroppedRecord);
+                continue;
+            }
+            if !seen.insert(id.clone()) {
+                self.report(
+                    format!("{path}.id"),
+                    Problem::DuplicateId { id },
+                    Action::DroppedRecord,
+                );
+                continue;
+            }
+            kept.push(record);
+        }
+        Ok(kept)
+    }
+
+    /// The path of the first string longer than the limit (depth-first), if any.
+    fn too_long_string(&self, value: &Value, path: &str) -> Option<String> {
+        match value {
+            Value::String(s) if s.chars().count() > self.limits.max_string_chars => Some(path.to_string()),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| self.too_long_string(v, &format!("{path}[{i}]"))),
+            Value::Object(map) => map
+                .iter()
+                .find_map(|(k, v)| self.too_long_string(v, &format!("{path}.{k}"))),
+            _ => None,
+        }
+    }
+
+    fn check_meta(&mut self, meta: &Meta) {
+        if !is_iso_date(&meta.generated_on) {
+            self.report(
+                "$.meta.generated_on",
+                Problem::BadDate {
+                    value: meta.generated_on.clone(),
+                },
+                Action::Kept,
+            );
+        }
+    }
+
+    fn check_product(&mut self, p: &mut Product, path: &str) -> Verdict {
+        let r = &p.rating;
+        let at = |field: &str| format!("{path}.rating.{field}");
+        match (r.stars, r.evidence) {
+            (Some(s), _) if !(3..=5).contains(&s) => {
+                return Err((at("stars"), Problem::StarsOutOfRange { stars: s }))
+            }
+            (Some(_), Evidence::OcopStated | Evidence::Unconfirmed) => {
+                return Err((at("evidence"), Problem::StarsWithoutStatedEvidence))
+            }
+            (None, Evidence::StarStated) => return Err((at("stars"), Problem::StatedEvidenceWithoutStars)),
+            _ => {}
+        }
+        if r.level == Some(Level::National) && r.stars != Some(5) {
+            return Err((at("level"), Problem::NationalNeedsFiveStars));
+        }
+        if let Some(year) = r.year_rated {
+            if !(2012..=2100).contains(&year) {
+                return Err((at("year_rated"), Problem::BadYear { year }));
+            }
+        }
+        if let Some(until) = &r.valid_until {
+            if !is_year_month(until) {
+                return Err((at("valid_until"), Problem::BadDate { value: until.clone() }));
+            }
+        }
+        check_months(&p.season_months, &format!("{path}.season_months"))?;
+        check_sources(&p.sources, &format!("{path}.sources"))?;
+        self.check_locality(&mut p.locality, path);
+        if !SUBCATEGORIES.contains(&p.subcategory.as_str()) {
+            self.report(
+                format!("{path}.subcategory"),
+                Problem::UnknownSubcategory {
+                    value: p.subcategory.clone(),
+                },
+                Action::Kept,
+            );
+        }
+        if let Some(price) = &p.price {
+            let price_path = format!("{path}.price");
+            let problem = if price.min_vnd > price.max_vnd {
+                Some((
+                    price_path.clone(),
+                    Problem::PriceRange {
+                        min: price.min_vnd,
+                        max: price.max_vnd,
+                    },
+                ))
+            } else if !is_safe_http_url(&price.source_url) {
+                Some((
+                    format!("{price_path}.source_url"),
+                    Problem::UnsafeUrl {
+                        url: price.source_url.clone(),
+                    },
+                ))
+            } else {
+                price.as_of.as_ref().filter(|d| !is_partial_date(d)).map(|d| {
+                    (
+                        format!("{price_path}.as_of"),
+                        Problem::BadDate { value: d.clone() },
+                    )
+                })
+            };
+            if let Some((at, problem)) = problem {
+                // A price without a trustworthy source is worse than none: drop just the price.
+                self.report(at, problem, Action::RemovedValue);
+                p.price = None;
+            }
+        }
+        let mut index = 0;
+        p.where_to_buy.online.retain(|listing| {
+            let keep = is_safe_http_url(&listing.url);
+            if !keep {
+                self.issues.push(Issue {
+                    path: format!("{path}.where_to_buy.online[{index}].url"),
+                    problem: Problem::UnsafeUrl {
+                        url: listing.url.clone(),
+                    },
+                    action: Action::RemovedValue,
+                });
+            }
+            index += 1;
+            keep
+        });
+        Ok(())
+    }
+
+    fn check_producer(&mut self, p: &mut Producer, path: &str) -> Verdict {
+        check_sources(&p.sources, &format!("{path}.sources"))?;
+        self.check_locality(&mut p.locality, path);
+        Ok(())
+    }
+
+    fn check_spot(&mut self, s: &mut Spot, path: &str) -> Verdict {
+        check_coordinates(&s.coordinates, &format!("{path}.coordinates"))?;
+        check_months(&s.season_months, &format!("{path}.season_months"))?;
+        check_sources(&s.sources, &format!("{path}.sources"))?;
+        for (i, event) in s.events.iter().enumerate() {
+            let at = format!("{path}.events[{i}]");
+            check_months(&event.months, &format!("{at}.months"))?;
+            for (field, value) in [("start", &event.start), ("end", &event.end)] {
+                if let Some(d) = value.as_ref().filter(|d| !is_iso_date(d)) {
+                    return Err((format!("{at}.{field}"), Problem::BadDate { value: d.clone() }));
+                }
+            }
+            if let Some(url) = event
+                .source
+                .as_ref()
+                .filter(|u| !is_safe_http_url(u) && !is_seed_source(u))
+            {
+                return Err((format!("{at}.source"), Problem::UnsafeUrl { url: url.clone() }));
+            }
+        }
+        self.check_locality(&mut s.locality, path);
+        Ok(())
+    }
+
+    fn check_sales_point(&mut self, s: &mut SalesPoint, path: &str) -> Verdict {
+        check_coordinates(&s.coordinates, &format!("{path}.coordinates"))?;
+        check_sources(&s.sources, &format!("{path}.sources"))?;
+        self.check_locality(&mut s.locality, path);
+        Ok(())
+    }
+
+    fn check_route(&mut self, r: &mut Route, path: &str) -> Verdict {
+        check_months(&r.best_months, &format!("{path}.best_months"))?;
+        if r.stops.is_empty() {
+            return Err((format!("{path}.stops"), Problem::EmptyRoute));
+        }
+        Ok(())
+    }
+
+    /// An unknown district is removed (the place still shows, without an area).
+    fn check_locality(&mut self, locality: &mut Locality, path: &str) {
+        if let Some(id) = locality.district.as_deref() {
+            if geo::district(id).is_none() {
+                self.report(
+                    format!("{path}.locality.district"),
+                    Problem::UnknownDistrict { id: id.to_string() },
+                    Action::RemovedValue,
+                );
+                locality.district = None;
+            }
+        }
+    }
+
+    fn resolve_references(
+        &mut self,
+        products: &mut [Product],
+        producers: &mut [Producer],
+        spots: &mut [Spot],
+        sales_points: &mut [SalesPoint],
+        routes: &mut Vec<Route>,
+    ) {
+        let product_ids: HashSet<String> = products.iter().map(|p| p.id.clone()).collect();
+        let producer_ids: HashSet<String> = producers.iter().map(|p| p.id.clone()).collect();
+        let spot_ids: HashSet<String> = spots.iter().map(|s| s.id.clone()).collect();
+        let sales_point_ids: HashSet<String> = sales_points.iter().map(|s| s.id.clone()).collect();
+
+        for p in products.iter_mut() {
+            let path = format!("$.products[id={}]", p.id);
+            if let Some(producer) = p.producer.as_ref().filter(|id| !producer_ids.contains(*id)) {
+                self.broken(format!("{path}.producer"), Target::Producer, producer);
+                p.producer = None;
+            }
+            let base = format!("{path}.where_to_buy.sales_points");
+            self.retain_known(
+                &mut p.where_to_buy.sales_points,
+                &sales_point_ids,
+                &base,
+                Target::SalesPoint,
+            );
+        }
+        for s in spots.iter_mut() {
+            let base = format!("$.spots[id={}].products", s.id);
+            self.retain_known(&mut s.products, &product_ids, &base, Target::Product);
+        }
+        let mut dropped = Vec::new();
+        for r in routes.iter_mut() {
+            let path = format!("$.routes[id={}]", r.id);
+            let mut index = 0;
+            r.stops.retain(|stop| {
+                let (known, target, id) = match &stop.place {
+                    StopRef::Spot(id) => (spot_ids.contains(id), Target::Spot, id),
+                    StopRef::SalesPoint(id) => (sales_point_ids.contains(id), Target::SalesPoint, id),
+                };
+                if !known {
+                    self.issues.push(Issue {
+                        path: format!("{path}.stops[{index}]"),
+                        problem: Problem::BrokenReference {
+                            target,
+                            id: id.clone(),
+                        },
+                        action: Action::RemovedValue,
+                    });
+                }
+                index += 1;
+                known
+            });
+            if r.stops.is_empty() {
+                dropped.push(r.id.clone());
+                self.report(
+                    format!("{path}.stops"),
+                    Problem::EmptyRoute,
+                    Action::DroppedRecord,
+                );
+            }
+        }
+        routes.retain(|r| !dropped.contains(&r.id));
+    }
+
+    fn retain_known(&mut self, ids: &mut Vec<String>, known: &HashSet<String>, base: &str, target: Target) {
+        let mut index = 0;
+        ids.retain(|id| {
+            let keep = known.contains(id);
+            if !keep {
+                self.issues.push(Issue {
+                    path: format!("{base}[{index}]"),
+                    problem: Problem::BrokenReference {
+                        target,
+                        id: id.clone(),
+                    },
+                    action: Action::RemovedValue,
+                });
+            }
+            index += 1;
+            keep
+        });
+    }
+
+    fn broken(&mut self, path: String, target: Target, id: &str) {
+        self.report(
+            path,
+            Problem::BrokenReference {
+                target,
+                id: id.to_string(),
+            },
+            Action::RemovedValue,
+        );
+    }
+}
+
+trait HasId {
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => {$(impl HasId for $t { fn id(&self) -> &str { &self.id } })*};
+}
+has_id!(Product, Producer, Spot, SalesPoint, Route);
+
+fn longest_string(value: &Value) -> usize {
+    match value {
+        Value::String(s) => s.chars().count(),
+        Value::Array(items) => items.iter().map(longest_string).max().unwrap_or(0),
+        Value::Object(map) => map.values().map(longest_string).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Lower-case ASCII slug: `tra-hoa-vang-ba-che`, at most 64 characters.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The seed article has no URL; datasets cite it as `seed:<slug>`.
+fn is_seed_source(source: &str) -> bool {
+    source.strip_prefix("seed:").is_some_and(is_valid_id)
+}
+
+fn check_sources(sources: &[String], path: &str) -> Verdict {
+    if sources.is_empty() {
+        return Err((path.to_string(), Problem::NoSources));
+    }
+    for (i, s) in sources.iter().enumerate() {
+        if !is_safe_http_url(s) && !is_seed_source(s) {
+            return Err((format!("{path}[{i}]"), Problem::UnsafeUrl { url: s.clone() }));
+        }
+    }
+    Ok(())
+}
+
+fn check_months(months: &[u8], path: &str) -> Verdict {
+    match months.iter().position(|m| !(1..=12).contains(m)) {
+        Some(i) => Err((format!("{path}[{i}]"), Problem::BadMonth { month: months[i] })),
+        None => Ok(()),
+    }
+}
+
+fn check_coordinates(c: &Coordinates, path: &str) -> Verdict {
+    if geo::PROVINCE_BOUNDS.contains(c.lat, c.lon) {
+        Ok(())
+    } else {
+        Err((
+            path.to_string(),
+            Problem::OutsideProvince {
+                lat: c.lat,
+                lon: c.lon,
+            },
+        ))
+    }
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn in_range(s: &str, lo: u32, hi: u32) -> bool {
+    s.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v))
+}
+
+fn is_year_month(s: &str) -> bool {
+    matches!(s.split('-').collect::<Vec<_>>()[..], [y, m] if digits(y, 4) && digits(m, 2) && in_range(m, 1, 12))
+}
+
+fn is_iso_date(s: &str) -> bool {
+    matches!(s.split('-').collect::<Vec<_>>()[..],
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 1, 12) && in_range(d, 1, 31))
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn is_partial_date(s: &str) -> bool {
+    digits(s, 4) || is_year_month(s) || is_iso_date(s)
+}
+
+#[cfg(test)]
+mod tests;

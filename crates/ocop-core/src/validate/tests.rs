@@ -1,0 +1,442 @@
+use super::*;
+use serde_json::json;
+
+/// A small dataset that passes every rule; each test breaks one thing in it.
+fn good() -> Value {
+    json!({
+        "schema_version": "1.0",
+        "meta": {
+            "dataset_version": "test.1",
+            "generated_on": "2026-11-30",
+            "title": { "vi": "Dữ liệu thử", "en": "Test data" },
+            "licence": "CC BY 4.0",
+            "attribution": ["Natural Earth"],
+            "sources": [{ "title": "Bảo Quảng Ninh", "url": "https://baoquangninh.vn/" }]
+        },
+        "products": [
+            {
+                "id": "tra-hoa-vang-ba-che",
+                "name": { "vi": "Trà hoa vàng Ba Chẽ", "en": "Ba Che golden camellia tea" },
+                "group": "beverage",
+                "subcategory": "tea",
+                "rating": { "evidence": "star_stated", "stars": 5, "level": "national",
+                            "year_rated": 2024, "valid_until": "2028-01" },
+                "producer": "dap-thanh",
+                "locality": { "district": "ba-che", "commune": "xã Đạp Thanh" },
+                "where_to_buy": { "sales_points": ["ocop-ha-long"],
+                                  "online": [{ "channel": "provincial_exchange", "url": "http://teqni.gov.vn" }] },
+                "price": { "min_vnd": 12000000, "max_vnd": 15000000, "unit": "kg", "kind": "producer",
+                           "source_url": "https://nongnghiep.vn/x" },
+                "season_months": [11, 12, 1],
+                "sources": ["https://nongnghiep.vn/x"]
+            },
+            {
+                "id": "cha-muc",
+                "name": { "vi": "Chả mực" },
+                "group": "food",
+                "subcategory": "seafood",
+                "rating": { "evidence": "ocop_stated" },
+                "sources": ["seed:ket-noi-quang-ba-ocop-quang-ninh-2023"]
+            }
+        ],
+        "producers": [
+            { "id": "dap-thanh", "name": "Công ty CP Kinh doanh Lâm sản Đạp Thanh", "type": "company",
+              "sources": ["https://nongnghiep.vn/x"] }
+        ],
+        "spots": [
+            { "id": "doi-tra-dap-thanh", "name": { "vi": "Đồi trà hoa vàng Đạp Thanh" }, "kind": "farm",
+              "coordinates": { "lat": 21.3, "lon": 107.14, "precision": "approximate" },
+              "access": "road", "products": ["tra-hoa-vang-ba-che"],
+              "events": [{ "name": { "vi": "Lễ hội" }, "when": { "vi": "Tháng 12" }, "months": [12],
+                           "start": "2018-01-05", "end": "2018-01-07" }],
+              "sources": ["https://nongnghiep.vn/x"] }
+        ],
+        "sales_points": [
+            { "id": "ocop-ha-long", "name": { "vi": "Trung tâm OCOP Hạ Long" }, "kind": "ocop_centre",
+              "coordinates": { "lat": 20.98, "lon": 106.995, "precision": "approximate" },
+              "sources": ["https://vietnamnet.vn/x"] }
+        ],
+        "routes": [
+            { "id": "ba-che-tea", "name": { "vi": "Trà hoa vàng" }, "theme": { "vi": "Trà" },
+              "stops": [{ "spot": "doi-tra-dap-thanh" }, { "sales_point": "ocop-ha-long", "note": { "vi": "Mua quà" } }],
+              "best_months": [12, 1] }
+        ]
+    })
+}
+
+fn check(value: &Value) -> Result<Validated, LoadError> {
+    parse_and_validate(&value.to_string(), &Limits::default())
+}
+
+fn only_issue(v: &Validated) -> &Issue {
+    assert_eq!(
+        v.issues.len(),
+        1,
+        "expected exactly one issue, got {:#?}",
+        v.issues
+    );
+    &v.issues[0]
+}
+
+#[test]
+fn good_dataset_passes_without_issues() {
+    let v = check(&good()).unwrap();
+    assert!(v.issues.is_empty(), "{:#?}", v.issues);
+    let c = v.dataset.counts();
+    assert_eq!(
+        (c.products, c.producers, c.spots, c.sales_points, c.routes),
+        (2, 1, 1, 1, 1)
+    );
+    let route = &v.dataset.routes[0];
+    assert_eq!(route.stops[0].place, StopRef::Spot("doi-tra-dap-thanh".into()));
+    assert_eq!(route.stops[1].place, StopRef::SalesPoint("ocop-ha-long".into()));
+    assert!(v.dataset.products[0].rating.is_national());
+    assert!(!v.dataset.products[1].rating.is_national());
+}
+
+#[test]
+fn round_trips_through_serialisation() {
+    let v = check(&good()).unwrap();
+    let again = check(&serde_json::to_value(&v.dataset).unwrap()).unwrap();
+    assert_eq!(again.dataset, v.dataset);
+}
+
+#[test]
+fn malformed_record_is_dropped_with_its_field_path() {
+    let mut d = good();
+    d["products"][1]["rating"]["stars"] = json!("four");
+    let v = check(&d).unwrap();
+    let issue = only_issue(&v);
+    assert_eq!(issue.path, "$.products[1].rating.stars");
+    assert!(matches!(issue.problem, Problem::Malformed { .. }));
+    assert_eq!(issue.action, Action::DroppedRecord);
+    assert_eq!(v.dataset.products.len(), 1);
+}
+
+#[test]
+fn missing_required_field_is_reported() {
+    let mut d = good();
+    d["products"][1].as_object_mut().unwrap().remove("group");
+    let v = check(&d).unwrap();
+    let issue = only_issue(&v);
+    assert_eq!(issue.path, "$.products[1]");
+    assert!(issue.problem.to_string().contains("group"), "{}", issue.problem);
+}
+
+#[test]
+fn unknown_enum_value_is_reported() {
+    let mut d = good();
+    d["spots"][0]["kind"] = json!("casino");
+    let v = check(&d).unwrap();
+    // The spot goes, and the route stop that pointed at it with it.
+    assert_eq!(v.issues[0].path, "$.spots[0].kind");
+    assert!(v.dataset.spots.is_empty());
+    assert!(v.issues.iter().any(|i| matches!(
+        &i.problem,
+        Problem::BrokenReference {
+            target: Target::Spot,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn star_rules() {
+    let cases = [
+        (
+            json!({ "evidence": "star_stated", "stars": 6 }),
+            "$.products[1].rating.stars",
+        ),
+        (
+            json!({ "evidence": "star_stated", "stars": 2 }),
+            "$.products[1].rating.stars",
+        ),
+        (
+            json!({ "evidence": "ocop_stated", "stars": 4 }),
+            "$.products[1].rating.evidence",
+        ),
+        (
+            json!({ "evidence": "unconfirmed", "stars": 3 }),
+            "$.products[1].rating.evidence",
+        ),
+        (json!({ "evidence": "star_stated" }), "$.products[1].rating.stars"),
+        (
+            json!({ "evidence": "star_stated", "stars": 4, "level": "national" }),
+            "$.products[1].rating.level",
+        ),
+        (
+            json!({ "evidence": "star_stated", "stars": 4, "year_rated": 1999 }),
+            "$.products[1].rating.year_rated",
+        ),
+        (
+            json!({ "evidence": "star_stated", "stars": 4, "valid_until": "2026-13" }),
+            "$.products[1].rating.valid_until",
+        ),
+    ];
+    for (rating, path) in cases {
+        let mut d = good();
+        d["products"][1]["rating"] = rating.clone();
+        let v = check(&d).unwrap();
+        assert_eq!(only_issue(&v).path, path, "rating {rating}");
+        assert_eq!(v.dataset.products.len(), 1, "rating {rating}");
+    }
+}
+
+#[test]
+fn bad_months_coordinates_dates_and_sources_drop_the_record() {
+    let cases: [(&str, Value, &str); 7] = [
+        (
+            "/products/0/season_months",
+            json!([0, 5]),
+            "$.products[0].season_months[0]",
+        ),
+        ("/spots/0/coordinates/lat", json!(10.8), "$.spots[0].coordinates"),
+        (
+            "/spots/0/events/0/start",
+            json!("5/1/2018"),
+            "$.spots[0].events[0].start",
+        ),
+        ("/products/1/sources", json!([]), "$.products[1].sources"),
+        (
+            "/products/1/sources",
+            json!(["javascript:alert(1)"]),
+            "$.products[1].sources[0]",
+        ),
+        (
+            "/sales_points/0/sources",
+            json!(["ftp://x.example/y"]),
+            "$.sales_points[0].sources[0]",
+        ),
+        ("/routes/0/best_months", json!([13]), "$.routes[0].best_months[0]"),
+    ];
+    for (pointer, value, path) in cases {
+        let mut d = good();
+        *d.pointer_mut(pointer).unwrap() = value;
+        let v = check(&d).unwrap();
+        let dropped: Vec<_> = v
+            .issues
+            .iter()
+            .filter(|i| i.action == Action::DroppedRecord)
+            .collect();
+        assert_eq!(dropped.len(), 1, "{pointer}: {:#?}", v.issues);
+        assert_eq!(dropped[0].path, path, "{pointer}");
+    }
+}
+
+#[test]
+fn unsafe_link_and_unsourced_price_are_removed_but_product_kept() {
+    let mut d = good();
+    d["products"][0]["where_to_buy"]["online"][0]["url"] = json!("javascript:alert(document.cookie)");
+    d["products"][0]["price"]["min_vnd"] = json!(20000000);
+    let v = check(&d).unwrap();
+    assert_eq!(v.dataset.products.len(), 2);
+    let p = &v.dataset.products[0];
+    assert!(p.where_to_buy.online.is_empty());
+    assert!(p.price.is_none());
+    assert!(
+        v.issues.iter().all(|i| i.action == Action::RemovedValue),
+        "{:#?}",
+        v.issues
+    );
+    assert_eq!(v.issues.len(), 2);
+}
+
+#[test]
+fn bad_and_duplicate_ids_are_dropped() {
+    let mut d = good();
+    d["products"][1]["id"] = json!("Chả-Mực");
+    let v = check(&d).unwrap();
+    assert!(matches!(only_issue(&v).problem, Problem::BadId { .. }));
+
+    let mut d = good();
+    d["products"][1]["id"] = json!("tra-hoa-vang-ba-che");
+    let v = check(&d).unwrap();
+    assert_eq!(only_issue(&v).path, "$.products[1].id");
+    assert!(matches!(only_issue(&v).problem, Problem::DuplicateId { .. }));
+}
+
+#[test]
+fn broken_references_are_removed_and_reported() {
+    let mut d = good();
+    d["products"][0]["producer"] = json!("nobody");
+    d["products"][0]["where_to_buy"]["sales_points"] = json!(["ocop-ha-long", "nowhere"]);
+    d["spots"][0]["products"] = json!(["tra-hoa-vang-ba-che", "ghost"]);
+    d["routes"][0]["stops"][1] = json!({ "sales_point": "closed-shop" });
+    let v = check(&d).unwrap();
+    let paths: Vec<&str> = v.issues.iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.products[id=tra-hoa-vang-ba-che].producer",
+            "$.products[id=tra-hoa-vang-ba-che].where_to_buy.sales_points[1]",
+            "$.spots[id=doi-tra-dap-thanh].products[1]",
+            "$.routes[id=ba-che-tea].stops[1]",
+        ]
+    );
+    assert!(v.issues.iter().all(|i| i.action == Action::RemovedValue));
+    let p = &v.dataset.products[0];
+    assert_eq!(p.producer, None);
+    assert_eq!(p.where_to_buy.sales_points, ["ocop-ha-long"]);
+    assert_eq!(v.dataset.spots[0].products, ["tra-hoa-vang-ba-che"]);
+    assert_eq!(v.dataset.routes[0].stops.len(), 1);
+}
+
+#[test]
+fn route_left_without_stops_is_dropped() {
+    let mut d = good();
+    d["routes"][0]["stops"] = json!([{ "spot": "ghost" }]);
+    let v = check(&d).unwrap();
+    assert!(v.dataset.routes.is_empty());
+    assert_eq!(v.dropped_records(), 1);
+}
+
+#[test]
+fn unknown_district_and_subcategory_are_warnings() {
+    let mut d = good();
+    d["products"][0]["locality"]["district"] = json!("atlantis");
+    d["products"][1]["subcategory"] = json!("spaceship");
+    let v = check(&d).unwrap();
+    assert_eq!(v.dataset.products.len(), 2);
+    assert_eq!(v.dataset.products[0].locality.district, None);
+    assert_eq!(v.issues.len(), 2);
+    assert_eq!(v.issues[1].action, Action::Kept);
+}
+
+#[test]
+fn unknown_major_schema_version_is_refused() {
+    let mut d = good();
+    d["schema_version"] = json!("2.0");
+    assert_eq!(
+        check(&d).unwrap_err(),
+        LoadError::UnsupportedSchema { found: "2.0".into() }
+    );
+    d["schema_version"] = json!("1.7");
+    assert!(
+        check(&d).is_ok(),
+        "a newer minor version only adds optional fields"
+    );
+    d.as_object_mut().unwrap().remove("schema_version");
+    assert_eq!(check(&d).unwrap_err(), LoadError::MissingSchemaVersion);
+}
+
+#[test]
+fn truncated_json_is_detected() {
+    let text = good().to_string();
+    let cut = &text[..text.len() / 2];
+    assert_eq!(
+        parse_and_validate(cut, &Limits::default()).unwrap_err(),
+        LoadError::Truncated
+    );
+}
+
+#[test]
+fn garbage_is_not_json() {
+    let err = parse_and_validate("<html>502 Bad Gateway</html>", &Limits::default()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            LoadError::NotJson {
+                line: 1,
+                column: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        parse_and_validate("[1,2]", &Limits::default()).unwrap_err(),
+        LoadError::NotAnObject
+    );
+}
+
+#[test]
+fn oversized_file_is_refused_before_parsing() {
+    let text = good().to_string();
+    let limits = Limits {
+        max_bytes: text.len() - 1,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        parse_and_validate(&text, &limits),
+        Err(LoadError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn too_many_records_is_refused() {
+    let limits = Limits {
+        max_records: 1,
+        ..Limits::default()
+    };
+    let err = parse_and_validate(&good().to_string(), &limits).unwrap_err();
+    assert_eq!(
+        err,
+        LoadError::TooManyRecords {
+            collection: "products".into(),
+            count: 2,
+            limit: 1
+        }
+    );
+}
+
+#[test]
+fn overlong_string_drops_the_record() {
+    let mut d = good();
+    d["products"][1]["name"]["vi"] = json!("á".repeat(2_001));
+    let v = check(&d).unwrap();
+    assert_eq!(only_issue(&v).path, "$.products[1].name.vi");
+    assert_eq!(
+        only_issue(&v).problem,
+        Problem::StringTooLong {
+            chars: 2_001,
+            limit: 2_000
+        }
+    );
+}
+
+#[test]
+fn invalid_meta_is_fatal_with_path() {
+    let mut d = good();
+    d["meta"]["title"] = json!(42);
+    match check(&d).unwrap_err() {
+        LoadError::InvalidMeta { path, .. } => assert_eq!(path, "$.meta.title"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn dataset_with_no_valid_product_is_refused() {
+    let mut d = good();
+    d["products"] = json!([{ "id": "x" }, "not an object"]);
+    assert_eq!(check(&d).unwrap_err(), LoadError::NoProducts);
+}
+
+#[test]
+fn collection_of_wrong_type_is_reported() {
+    let mut d = good();
+    d["routes"] = json!({ "oops": true });
+    let v = check(&d).unwrap();
+    assert_eq!(only_issue(&v).path, "$.routes");
+    assert!(v.dataset.routes.is_empty());
+}
+
+#[test]
+fn ids_must_be_slugs() {
+    for ok in ["a", "tra-hoa-vang", "ocop-2024"] {
+        assert!(is_valid_id(ok), "{ok}");
+    }
+    for bad in ["", "-a", "a-", "a--b", "Tra", "trà", "a b", &"a".repeat(65)] {
+        assert!(!is_valid_id(bad), "{bad}");
+    }
+}
+
+#[test]
+fn date_shapes() {
+    assert!(is_iso_date("2026-02-06"));
+    assert!(!is_iso_date("2026-2-6"));
+    assert!(!is_iso_date("2026-02-32"));
+    assert!(is_year_month("2028-01"));
+    assert!(!is_year_month("2028-00"));
+    assert!(is_partial_date("2024"));
+    assert!(!is_partial_date("24"));
+}
