@@ -1,0 +1,114 @@
+//! Browser I/O for the data loader: `fetch` with a timeout and a streamed size cap, and the
+//! last good remote dataset kept in localStorage. The decisions (what to try, in which
+//! order, what counts as valid) are in `ocop_core::source`; this is only the plumbing.
+
+use js_sys::{Reflect, Uint8Array};
+use ocop_core::source::{CachedCopy, DataPort, FetchFailure};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader};
+
+/// localStorage key of the last remote dataset that validated. Versioned so a future change
+/// of the stored shape can migrate or ignore old copies instead of misreading them.
+pub const CACHE_KEY: &str = "ocop.dataset-cache.v1";
+
+pub struct BrowserPort;
+
+impl DataPort for BrowserPort {
+    async fn fetch_text(&self, url: &str, timeout_ms: u32, max_bytes: usize) -> Result<String, FetchFailure> {
+        let controller = AbortController::new().map_err(network)?;
+        let signal = controller.signal();
+        // Aborting also cancels a body that is still streaming, so the timeout covers the
+        // whole download, not just the headers. Dropping the guard clears the timer.
+        let _timeout = gloo_timers::callback::Timeout::new(timeout_ms, move || controller.abort());
+        let timed_out = |e: FetchFailure| {
+            if signal.aborted() {
+                FetchFailure::Timeout { after_ms: timeout_ms }
+            } else {
+                e
+            }
+        };
+
+        let response = gloo_net::http::Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(|e| {
+                timed_out(FetchFailure::Network {
+                    message: e.to_string(),
+                })
+            })?;
+        if !response.ok() {
+            return Err(FetchFailure::Http {
+                status: response.status(),
+            });
+        }
+        let declared = response
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|len| len > max_bytes) {
+            return Err(FetchFailure::TooLarge { limit: max_bytes });
+        }
+        let bytes = read_capped(response.body(), max_bytes).await.map_err(timed_out)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    fn cached_copy(&self) -> Option<CachedCopy> {
+        let text = local_storage()?.get_item(CACHE_KEY).ok()??;
+        // A corrupt copy is simply not used: the bundled data is the next fallback.
+        serde_json::from_str(&text).ok()
+    }
+
+    fn now_iso(&self) -> String {
+        String::from(js_sys::Date::new_0().to_iso_string())
+    }
+}
+
+/// Saves a validated remote dataset as the fallback for next time. Returns false when the
+/// browser refused (storage disabled or full); the app still works, only without the copy.
+pub fn save_cached_copy(copy: &CachedCopy) -> bool {
+    let Ok(text) = serde_json::to_string(copy) else {
+        return false;
+    };
+    local_storage().is_some_and(|s| s.set_item(CACHE_KEY, &text).is_ok())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn network(e: JsValue) -> FetchFailure {
+    FetchFailure::Network {
+        message: format!("{e:?}"),
+    }
+}
+
+/// Reads the body chunk by chunk and stops as soon as it passes `max_bytes`, so a hostile
+/// or mistaken multi-gigabyte file never fills a phone's memory.
+async fn read_capped(
+    body: Option<web_sys::ReadableStream>,
+    max_bytes: usize,
+) -> Result<Vec<u8>, FetchFailure> {
+    let Some(body) = body else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(network)?;
+        if Reflect::get(&chunk, &"done".into()).map_err(network)?.is_truthy() {
+            return Ok(bytes);
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
+            .map_err(network)?
+            .unchecked_into();
+        if bytes.len() + value.length() as usize > max_bytes {
+            let _ = reader.cancel();
+            return Err(FetchFailure::TooLarge { limit: max_bytes });
+        }
+        let start = bytes.len();
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+}

@@ -1,0 +1,16 @@
+pub mod header;
+pub mod icons;
+pub mod notice;
+pub mod product_card;
+
+use crate::i18n::Locale;
+use ocop_core::Lang;
+
+/// The content language that goes with an interface locale.
+pub fn lang_of(locale: Locale) -> Lang {
+    match locale {
+        Locale::vi => Lang::Vi,
+        Locale::en => Lang::En,
+        Locale::zh => Lang::Zh,
+    }
+}

@@ -1,0 +1,75 @@
+use crate::components::icons::GroupIcon;
+use crate::components::lang_of;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use ocop_core::geo;
+use ocop_core::model::{Product, ProductGroup};
+
+pub fn group_label(i18n: I18nContext<Locale>, group: ProductGroup) -> String {
+    match group {
+        ProductGroup::Food => t_string!(i18n, group_food),
+        ProductGroup::Beverage => t_string!(i18n, group_beverage),
+        ProductGroup::Herbal => t_string!(i18n, group_herbal),
+        ProductGroup::Textile => t_string!(i18n, group_textile),
+        ProductGroup::Souvenir => t_string!(i18n, group_souvenir),
+        ProductGroup::RuralTourism => t_string!(i18n, group_rural_tourism),
+    }
+    .to_string()
+}
+
+/// One product in the list: its name, rating as the sources state it, area and group.
+#[component]
+pub fn ProductCard(product: Product) -> impl IntoView {
+    let i18n = use_i18n();
+    let Product {
+        id,
+        name,
+        group,
+        rating,
+        locality,
+        ..
+    } = product;
+    let lang = move || lang_of(i18n.get_locale());
+    let title = {
+        let name = name.clone();
+        move || name.get(lang()).to_string()
+    };
+    // Mark untranslated names as Vietnamese so screen readers pronounce them correctly.
+    let title_lang = move || if name.has(lang()) { lang().code() } else { "vi" };
+
+    let rating_view = move || match rating.stars {
+        Some(stars) => {
+            let national = rating.is_national();
+            view! {
+                <span class="stars" aria-hidden="true">{"★".repeat(stars as usize)}</span>
+                <span class="visually-hidden">{t_string!(i18n, stars_label, stars).to_string()}</span>
+                {national.then(|| view! { <span class="badge badge-national">{t!(i18n, national)}</span> })}
+            }
+            .into_any()
+        }
+        None if rating.is_ocop() => view! { <span class="muted">{t!(i18n, stars_unknown)}</span> }.into_any(),
+        None => view! { <span class="badge badge-unconfirmed">{t!(i18n, unconfirmed)}</span> }.into_any(),
+    };
+    let area = move || match locality.district.as_deref().and_then(geo::district) {
+        Some(d) => d.name().get(lang()).to_string(),
+        None => t_string!(i18n, area_unknown).to_string(),
+    };
+
+    view! {
+        <li class="product-card" data-testid="product-card" data-product-id=id>
+            <GroupIcon group />
+            <div class="product-card-body">
+                <h2 class="product-name" lang=title_lang>
+                    {title}
+                </h2>
+                <p class="product-rating">{rating_view}</p>
+                <p class="product-meta">
+                    <span>{area}</span>
+                    " · "
+                    <span>{move || group_label(i18n, group)}</span>
+                </p>
+            </div>
+        </li>
+    }
+}

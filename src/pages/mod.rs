@@ -1,0 +1,3 @@
+pub mod about;
+pub mod catalog;
+pub mod not_found;
