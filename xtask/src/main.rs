@@ -1,1 +1,44 @@
-fn main() {}
+//! `cargo xtask …`: every project command, each installing what it needs first.
+//!
+//! * `serve`            build the app and serve it on http://127.0.0.1:8080 (bundled data)
+//! * `test`             every test layer: fmt, clippy, native, browser (wasm), release build, e2e
+//! * `build`            release build into `dist/`
+//! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
+//! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
+//!
+//! Written as an xtask (plain Rust, no extra runner) so a newcomer needs nothing but cargo.
+
+mod data;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match args.as_slice() {
+        ["serve", rest @ ..] => tools::serve(rest),
+        ["build"] => tools::release_build(),
+        ["test", rest @ ..] => tools::test_all(rest),
+        ["data", "check", file] => return data::check(file),
+        ["data", "synth", rest @ ..] => data::synth(rest),
+        _ => {
+            eprintln!("{}", USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const USAGE: &str = "usage:
+  cargo xtask serve [--port N]        serve the app on http://127.0.0.1:8080 with the bundled dataset
+  cargo xtask test [--skip-install]   run every test layer (installs missing tools first)
+  cargo xtask build                   release build into dist/
+  cargo xtask data check FILE         validate a dataset file as the app does
+  cargo xtask data synth --count N [--seed S] [--out FILE]";

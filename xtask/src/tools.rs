@@ -1,0 +1,282 @@
+//! Installing what is missing, and running the build and test layers.
+//!
+//! Every step prints what it runs, so a failing CI log reads like a shell transcript.
+//! Tools are only installed when missing or at the wrong version: on a fresh machine trunk
+//! and wasm-bindgen-cli take ~25 minutes to compile, on a warm one this is instant.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const DEBIAN_BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn root() -> PathBuf {
+    // xtask/ lives one level below the workspace root.
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// PATH with the project's npm binaries (wasm-opt from `binaryen`, playwright) and cargo's
+/// install directory first, so trunk finds the exact tool versions we installed.
+fn tool_path() -> String {
+    let mut dirs = vec![root().join("node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
+        dirs.push(home.join("bin"));
+    }
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    let mut all: Vec<PathBuf> = dirs;
+    all.extend(std::env::split_paths(&rest));
+    std::env::join_paths(all).unwrap().to_string_lossy().into_owned()
+}
+
+fn cmd(program: &str, args: &[&str]) -> Command {
+    let mut c = Command::new(program);
+    c.args(args).current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+fn run(mut c: Command) -> Result {
+    let shown = format!(
+        "{} {}",
+        c.get_program().to_string_lossy(),
+        c.get_args()
+            .map(|a| a.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    println!("\n$ {shown}");
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+/// The first line of `program --version`, if the program runs.
+fn version_of(program: &str) -> Option<String> {
+    let out = cmd(program, &["--version"]).output().ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    })
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// The wasm-bindgen version locked in Cargo.lock: the CLI must match it byte for byte.
+fn locked_wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("wasm-bindgen not found in Cargo.lock".into())
+}
+
+fn cargo_install(krate: &str, version: &str) -> Result {
+    let locked = cmd("cargo", &["install", krate, "--version", version, "--locked"]);
+    run(locked).or_else(|e| {
+        // A crate's own lockfile can name a version the registry mirror lacks: retry unlocked.
+        println!("{e}; retrying without --locked");
+        run(cmd("cargo", &["install", krate, "--version", version]))
+    })
+}
+
+/// The wasm target, trunk, wasm-bindgen-cli and the npm packages (binaryen's wasm-opt).
+fn ensure_build_tools() -> Result {
+    let installed = cmd("rustup", &["target", "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains(WASM_TARGET))
+        .unwrap_or(false);
+    if !installed {
+        run(cmd("rustup", &["target", "add", WASM_TARGET]))?;
+    }
+    if version_of("trunk").as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
+        cargo_install("trunk", TRUNK_VERSION)?;
+    }
+    let wb = locked_wasm_bindgen_version()?;
+    if version_of("wasm-bindgen").as_deref() != Some(&format!("wasm-bindgen {wb}")) {
+        cargo_install("wasm-bindgen-cli", &wb)?;
+    }
+    ensure_node()?;
+    ensure_node_packages()
+}
+
+fn apt_install(packages: &[&str]) -> Result {
+    if !is_root() {
+        return Err(format!(
+            "missing system packages; install them with: sudo apt-get install {}",
+            packages.join(" ")
+        ));
+    }
+    run(cmd("apt-get", &["update", "-q"]))?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend(packages);
+    let mut c = cmd("apt-get", &args);
+    c.env("DEBIAN_FRONTEND", "noninteractive");
+    run(c)
+}
+
+fn ensure_node() -> Result {
+    if version_of("node").is_none() || version_of("npm").is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    Ok(())
+}
+
+fn ensure_node_packages() -> Result {
+    let stamp = root().join("node_modules/.package-lock.json");
+    let lock = root().join("package-lock.json");
+    let fresh = match (
+        stamp.metadata().and_then(|m| m.modified()),
+        lock.metadata().and_then(|m| m.modified()),
+    ) {
+        (Ok(installed), Ok(locked)) => installed >= locked,
+        _ => false,
+    };
+    if !fresh {
+        run(cmd("npm", &["ci", "--no-audit", "--no-fund"]))?;
+    }
+    Ok(())
+}
+
+/// Debian's Chromium and its driver: Playwright and wasm-bindgen-test drive them (no browser
+/// download works on these machines).
+fn ensure_browser() -> Result {
+    let missing = !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists();
+    if missing {
+        apt_install(DEBIAN_BROWSER_PACKAGES)?;
+    }
+    Ok(())
+}
+
+fn trunk_build() -> Result {
+    // `cargo fetch` first: `--offline` makes trunk and cargo use only what is downloaded.
+    run(cmd("cargo", &["fetch"]))?;
+    run(cmd("trunk", &["build", "--release", "--offline"]))
+}
+
+pub fn release_build() -> Result {
+    ensure_build_tools()?;
+    trunk_build()
+}
+
+pub fn serve(args: &[&str]) -> Result {
+    let port = match args {
+        [] => "8080",
+        ["--port", p] => p,
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    ensure_build_tools()?;
+    run(cmd("cargo", &["fetch"]))?;
+    println!("\nServing on http://127.0.0.1:{port}/ (Ctrl+C to stop)");
+    run(cmd(
+        "trunk",
+        &[
+            "serve",
+            "--release",
+            "--offline",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            port,
+        ],
+    ))
+}
+
+/// Every layer, cheapest first, stopping at the first failure.
+pub fn test_all(args: &[&str]) -> Result {
+    let skip_install = args.contains(&"--skip-install");
+    if !skip_install {
+        ensure_build_tools()?;
+        ensure_browser()?;
+    }
+    run(cmd("cargo", &["fmt", "--all", "--check"]))?;
+    // Native: the domain crate and the tools; the app itself is checked for its real target.
+    run(cmd(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "ocop-core",
+            "-p",
+            "xtask",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))?;
+    run(cmd(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "ocop-quang-ninh",
+            "--all-targets",
+            "--target",
+            WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))?;
+    run(cmd(
+        "cargo",
+        &["test", "-p", "ocop-core", "-p", "xtask", "--all-features"],
+    ))?;
+    // The published dataset must pass the publisher tool with no error.
+    run(cmd(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "xtask",
+            "--",
+            "data",
+            "check",
+            "public/data/ocop-quang-ninh.json",
+        ],
+    ))?;
+
+    let mut wasm_tests = cmd(
+        "cargo",
+        &["test", "-p", "ocop-quang-ninh", "--target", WASM_TARGET],
+    );
+    wasm_tests
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    run(wasm_tests)?;
+
+    trunk_build()?;
+    run(cmd("npx", &["playwright", "test"]))?;
+    println!("\nAll test layers passed.");
+    Ok(())
+}
