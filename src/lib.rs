@@ -11,4 +11,4 @@ pub mod browser;
 pub mod components;
 mod pages;
 
-pub use app::App;
+pub use app::{App, AppData};

@@ -209,74 +209,106 @@ pub fn serve(args: &[&str]) -> Result {
     ))
 }
 
-/// Every layer, cheapest first, stopping at the first failure.
+/// A named test layer.
+type Layer = (&'static str, fn() -> Result);
+
+/// Every layer, cheapest first: a formatting slip fails in seconds, not after a build.
+const LAYERS: &[Layer] = &[
+    ("format", || run(cmd("cargo", &["fmt", "--all", "--check"]))),
+    // Native: the domain crate and the tools. The app is linted for its real target.
+    ("clippy (native)", || {
+        run(cmd(
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "ocop-core",
+                "-p",
+                "xtask",
+                "--all-targets",
+                "--all-features",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))
+    }),
+    ("clippy (wasm app)", || {
+        run(cmd(
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "ocop-quang-ninh",
+                "--all-targets",
+                "--target",
+                WASM_TARGET,
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))
+    }),
+    ("native unit tests", || {
+        run(cmd(
+            "cargo",
+            &["test", "-p", "ocop-core", "-p", "xtask", "--all-features"],
+        ))
+    }),
+    // The published dataset must pass the publisher tool with no error.
+    ("bundled dataset check", || {
+        run(cmd(
+            "cargo",
+            &[
+                "run",
+                "--quiet",
+                "-p",
+                "xtask",
+                "--",
+                "data",
+                "check",
+                "public/data/ocop-quang-ninh.json",
+            ],
+        ))
+    }),
+    ("browser component tests (wasm-bindgen-test)", || {
+        let mut c = cmd(
+            "cargo",
+            &["test", "-p", "ocop-quang-ninh", "--target", WASM_TARGET],
+        );
+        c.env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+        run(c)
+    }),
+    ("release build (trunk)", trunk_build),
+    ("end-to-end tests (Playwright)", || {
+        run(cmd("npx", &["playwright", "test"]))
+    }),
+];
+
+/// Runs every layer, stopping at the first failure. Prints how long each took (CI has a
+/// time budget) and a closing `layers: N passed, 0 failed` line.
 pub fn test_all(args: &[&str]) -> Result {
-    let skip_install = args.contains(&"--skip-install");
-    if !skip_install {
+    let started = std::time::Instant::now();
+    if !args.contains(&"--skip-install") {
         ensure_build_tools()?;
         ensure_browser()?;
     }
-    run(cmd("cargo", &["fmt", "--all", "--check"]))?;
-    // Native: the domain crate and the tools; the app itself is checked for its real target.
-    run(cmd(
-        "cargo",
-        &[
-            "clippy",
-            "-p",
-            "ocop-core",
-            "-p",
-            "xtask",
-            "--all-targets",
-            "--all-features",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    ))?;
-    run(cmd(
-        "cargo",
-        &[
-            "clippy",
-            "-p",
-            "ocop-quang-ninh",
-            "--all-targets",
-            "--target",
-            WASM_TARGET,
-            "--",
-            "-D",
-            "warnings",
-        ],
-    ))?;
-    run(cmd(
-        "cargo",
-        &["test", "-p", "ocop-core", "-p", "xtask", "--all-features"],
-    ))?;
-    // The published dataset must pass the publisher tool with no error.
-    run(cmd(
-        "cargo",
-        &[
-            "run",
-            "--quiet",
-            "-p",
-            "xtask",
-            "--",
-            "data",
-            "check",
-            "public/data/ocop-quang-ninh.json",
-        ],
-    ))?;
-
-    let mut wasm_tests = cmd(
-        "cargo",
-        &["test", "-p", "ocop-quang-ninh", "--target", WASM_TARGET],
+    let mut timings = Vec::new();
+    for (name, layer) in LAYERS {
+        println!("\n=== {name}");
+        let t = std::time::Instant::now();
+        layer().map_err(|e| format!("{name}: {e}"))?;
+        timings.push((name, t.elapsed()));
+    }
+    println!("\nTimings:");
+    for (name, took) in &timings {
+        println!("  {:>6.1}s  {name}", took.as_secs_f64());
+    }
+    println!(
+        "  {:>6.1}s  total, including tool checks",
+        started.elapsed().as_secs_f64()
     );
-    wasm_tests
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
-    run(wasm_tests)?;
-
-    trunk_build()?;
-    run(cmd("npx", &["playwright", "test"]))?;
-    println!("\nAll test layers passed.");
+    println!("layers: {} passed, 0 failed", LAYERS.len());
     Ok(())
 }
