@@ -1,0 +1,1601 @@
+//! Tone-insensitive Vietnamese search over the product catalog.
+//!
+//! # Why fold
+//!
+//! Vietnamese writes six tones and several vowel qualities as diacritics: "Chả mực" (squid
+//! cake), "Trà hoa vàng" (golden camellia tea). Many visitors type without them: a foreign
+//! keyboard, a phone without a Vietnamese input method, or simply haste. So "cha muc" must find
+//! "Chả mực". [`fold`] turns both sides into the same plain form: Unicode canonical
+//! decomposition (NFD) splits "ả" into "a" + U+0309 (hook above) and "ắ" into "a" + breve +
+//! acute, and dropping every combining mark leaves the base letter. "đ" is the one letter that
+//! does not decompose (it is a letter of its own, not "d" plus a mark), so it is mapped by hand.
+//!
+//! # Why an index
+//!
+//! The search box filters on every keystroke, in WebAssembly, on phones. Folding and scanning
+//! every product's text on every keystroke costs time proportional to the whole catalog's
+//! text. Instead [`SearchIndex::build`] folds everything once and keeps:
+//!
+//! * a **vocabulary**: every distinct folded word, sorted. In a sorted list all the words
+//!   that start with "mu" ("mu", "muc", "muoi"…) sit next to each other, so two binary
+//!   searches find the range of words a query word is a prefix of;
+//! * for each word its **postings**: which product, which field, at which word position, and
+//!   which tone-ful spelling ("variant": "mực", "múc"…) the text had. Postings of neighbouring
+//!   words are stored contiguously, so a prefix range's postings are one slice;
+//! * each word's length and a 64-bit letter signature, so typo matching only runs the
+//!   edit-distance check on the few words that could possibly be within reach.
+//!
+//! A query then costs time proportional to the postings it touches, not to the catalog.
+//!
+//! # Matching
+//!
+//! Text is split into words at every character that is not a letter, digit or combining mark:
+//! "salted-lemon" is two words, "Hà-Nội" too, and so are the same strings in a query, so
+//! punctuation behaves the same on both sides. (`fold` itself keeps punctuation; only the
+//! word splitting treats it as a separator.) Every query word must match (AND), each possibly
+//! in a different field, by being a prefix of an indexed word ("ngoc tr" finds "Ngọc trai").
+//! A query word of at least 5 letters may also match a word one edit away (8 letters: two),
+//! counting insertions, deletions, substitutions and swaps of neighbours ("camelia" finds
+//! "camellia"). Shorter words get no typo tolerance: "mien" is one edit away from far too many
+//! short Vietnamese words. Words containing digits get none either: codes and years are exact.
+//!
+//! # Chinese
+//!
+//! Chinese is written without spaces, so "金花茶" has no words to split. Each run of CJK
+//! characters is indexed as its single characters *and* its character bigrams ("金花", "花茶").
+//! A one-character query looks up the character; a longer one needs all its bigrams, and the
+//! few products that have them all are then checked for the query as a real substring (so
+//! "金花 … 花茶" in two places does not count as "金花茶"). This is the usual way CJK search
+//! engines avoid a dictionary-based word segmenter, which would be far too big for the app.
+//!
+//! # Ranking
+//!
+//! Every query word scores its best posting in each product; a product's score is the sum.
+//! A posting's score is its field's weight plus bonuses, chosen so that the field always
+//! decides first: a prefix match in a name (400) beats the best match in a producer or place
+//! (200 + 90), which beats the best match in a description (100 + 90).
+//!
+//! * **field**: name (vi/en/zh) 400; producer, commune, district 200; subcategory 150;
+//!   description 100;
+//! * **whole word** (+40): "tra" equals "tra" rather than merely starting "trang";
+//! * **exact tone** (+50): the user typed diacritics and the text has exactly them, so the
+//!   query "chả" puts "Chả mực" above "Chà bông". A query without diacritics gives no tone
+//!   bonus to anyone: it does not say which tone was meant;
+//! * **position** (+8 … +0): earlier words of a name score slightly higher;
+//! * **typo** matches score a fifth of their field weight and no bonus (80 at best), below any
+//!   real match.
+//!
+//! Ties keep catalog order (lower index first), so results are deterministic.
+
+use crate::geo;
+use crate::model::{Producer, Product};
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Lower-case, strip Vietnamese tones and other combining marks (Unicode NFD, drop marks),
+/// map đ/Đ → d.
+///
+/// Everything else is kept as it is, punctuation and spaces included (`"Hà-Nội!"` →
+/// `"ha-noi!"`), so the result can be shown or compared as a whole. The search splits words
+/// at punctuation after folding, on the index and the query alike.
+///
+/// ```
+/// use ocop_core::search::fold;
+/// assert_eq!(fold("Chả mực"), "cha muc");
+/// assert_eq!(fold("ĐÔNG TRIỀU"), "dong trieu");
+/// ```
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, |f| out.push(f));
+    }
+    out
+}
+
+/// Folds one character, passing 0, 1 or more characters to `emit`.
+///
+/// Decomposing first and lower-casing each piece handles upper-case stacked letters ("Ặ" →
+/// "A" + dot below + breve → "a") and characters whose lower case itself carries a mark
+/// ("İ" → "i" + dot above → "i"). ASCII, the bulk of any text here, takes a fast path.
+#[inline]
+fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+        return;
+    }
+    decompose_canonical(c, |base| {
+        if is_combining_mark(base) {
+            return;
+        }
+        for lower in base.to_lowercase() {
+            if !is_combining_mark(lower) {
+                // Đ lower-cases to đ, and neither decomposes: map by hand.
+                emit(if lower == 'đ' { 'd' } else { lower });
+            }
+        }
+    });
+}
+
+/// One search result: the product's index in the `products` slice the index was built from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub index: usize,
+    pub score: u32,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting text into words
+// ---------------------------------------------------------------------------------------------
+
+/// Han ideographs (with extensions and compatibility forms) and Japanese kana: scripts written
+/// without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x323AF  // Extensions B–H and compatibility supplement
+    )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    /// A letter or digit: part of a word.
+    Word,
+    /// A combining mark: continues the word before it (text stored in NFD has its tones as
+    /// separate marks).
+    Mark,
+    /// A CJK character: part of a run that is indexed by characters and bigrams.
+    Cjk,
+    /// Anything else separates words.
+    Separator,
+}
+
+fn classify(c: char) -> CharClass {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            CharClass::Word
+        } else {
+            CharClass::Separator
+        };
+    }
+    // Fast path for the Latin letters Vietnamese uses: Latin-1, Latin Extended-A/B (đ, ơ, ư)
+    // and Latin Extended Additional (ả, ắ, ự…), all letters except × and ÷.
+    if matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷' {
+        return CharClass::Word;
+    }
+    if is_cjk(c) {
+        CharClass::Cjk
+    } else if is_combining_mark(c) {
+        CharClass::Mark
+    } else if c.is_alphanumeric() {
+        CharClass::Word
+    } else {
+        CharClass::Separator
+    }
+}
+
+/// What the tokenizer hands out. The strings borrow its buffers, valid until the next token.
+enum Token<'a> {
+    /// A word: `folded` is what is matched; `toned` is the lower-cased original in NFC,
+    /// compared with a tone-ful query for the exact-tone bonus. Both are equal for words
+    /// without diacritics.
+    Word { folded: &'a str, toned: &'a str },
+    /// A run of CJK characters (folded, which leaves ideographs unchanged).
+    Cjk(&'a str),
+}
+
+/// Splits text into [`Token`]s, reusing its buffers from one text to the next so that
+/// indexing 50,000 products does not allocate per word.
+#[derive(Default)]
+struct Tokenizer {
+    folded: String,
+    /// The current word lower-cased, marks kept, not yet composed.
+    lowered: String,
+    toned: String,
+    /// Whether the current word is pure ASCII, where `toned == folded` and NFC is skipped.
+    ascii: bool,
+    cjk: String,
+}
+
+impl Tokenizer {
+    fn run(&mut self, text: &str, mut emit: impl FnMut(Token<'_>)) {
+        self.folded.clear();
+        self.lowered.clear();
+        self.cjk.clear();
+        self.ascii = true;
+        for c in text.chars() {
+            let class = classify(c);
+            if class != CharClass::Cjk {
+                self.flush_cjk(&mut emit);
+            }
+            match class {
+                CharClass::Word => {
+                    fold_char(c, |f| self.folded.push(f));
+                    if c.is_ascii() {
+                        self.lowered.push(c.to_ascii_lowercase());
+                    } else {
+                        self.ascii = false;
+                        self.lowered.extend(c.to_lowercase());
+                    }
+                }
+                CharClass::Mark => {
+                    if !self.lowered.is_empty() {
+                        self.ascii = false;
+                        self.lowered.push(c);
+                    }
+                }
+                CharClass::Cjk => {
+                    self.flush_word(&mut emit);
+                    fold_char(c, |f| self.cjk.push(f));
+                }
+                CharClass::Separator => self.flush_word(&mut emit),
+            }
+        }
+        self.flush_word(&mut emit);
+        self.flush_cjk(&mut emit);
+    }
+
+    fn flush_word(&mut self, emit: &mut impl FnMut(Token<'_>)) {
+        if !self.folded.is_empty() {
+            let toned = if self.ascii {
+                &self.folded
+            } else {
+                // NFC, so that text typed precomposed and text stored decomposed compare equal.
+                // Text is nearly always NFC already, which the quick check confirms cheaply.
+                if is_nfc_quick(self.lowered.chars()) == IsNormalized::Yes {
+                    &self.lowered
+                } else {
+                    self.toned.clear();
+                    self.toned.extend(self.lowered.nfc());
+                    &self.toned
+                }
+            };
+            emit(Token::Word {
+                folded: &self.folded,
+                toned,
+            });
+        }
+        self.folded.clear();
+        self.lowered.clear();
+        self.ascii = true;
+    }
+
+    fn flush_cjk(&mut self, emit: &mut impl FnMut(Token<'_>)) {
+        if !self.cjk.is_empty() {
+            emit(Token::Cjk(&self.cjk));
+            self.cjk.clear();
+        }
+    }
+}
+
+/// Calls `f(gram, offset)` for each character of a CJK run and each pair of neighbours, with
+/// the character offset of the gram's first character.
+fn cjk_grams(run: &str, mut f: impl FnMut(&str, u32)) {
+    let mut previous: Option<usize> = None;
+    for (i, (at, c)) in run.char_indices().enumerate() {
+        let end = at + c.len_utf8();
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        f(&run[at..end], i);
+        if let Some(start) = previous {
+            f(&run[start..end], i - 1);
+        }
+        previous = Some(at);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields and scores
+// ---------------------------------------------------------------------------------------------
+
+/// Where in a product a word was found. Kept per posting (one byte) so that a result could be
+/// explained or highlighted later; ranking only looks at its [`Tier`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Field {
+    NameVi,
+    NameEn,
+    NameZh,
+    Producer,
+    Commune,
+    District,
+    Subcategory,
+    DescriptionVi,
+    DescriptionEn,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Tier {
+    Name,
+    Place,
+    Category,
+    Description,
+}
+
+impl Field {
+    fn tier(self) -> Tier {
+        match self {
+            Field::NameVi | Field::NameEn | Field::NameZh => Tier::Name,
+            Field::Producer | Field::Commune | Field::District => Tier::Place,
+            Field::Subcategory => Tier::Category,
+            Field::DescriptionVi | Field::DescriptionEn => Tier::Description,
+        }
+    }
+}
+
+/// Indexed by [`Tier`]. The gaps are wider than all bonuses together (40 + 50 + 8), so a
+/// better field always wins; see the module docs.
+const TIER_WEIGHT: [u32; 4] = [400, 200, 150, 100];
+const WHOLE_WORD_BONUS: u32 = 40;
+const EXACT_TONE_BONUS: u32 = 50;
+/// The first word of a name gets this much, the second one less, and so on down to 0.
+const POSITION_BONUS_MAX: u32 = 8;
+/// A typo match scores its tier weight divided by this: at most 80, below every real match.
+const TYPO_DIVISOR: u32 = 5;
+
+/// How a vocabulary word matched a query word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Whole,
+    Prefix,
+    Typo,
+}
+
+/// One occurrence of a word. Eight bytes: 50,000 synthetic products make about 1.6 million.
+#[derive(Clone, Copy, Debug)]
+struct Posting {
+    product: u32,
+    /// Which of the word's tone-ful spellings ([`SearchIndex::variants`]) the text had.
+    /// `u16::MAX` if the word has more spellings than that (never in practice): no tone bonus.
+    variant: u16,
+    field: Field,
+    /// Word position in the field, saturating at 255.
+    position: u8,
+}
+
+impl Posting {
+    /// `tone_ok[variant]` says whether that spelling agrees with a tone-ful query word; it is
+    /// empty when the query word had no diacritics.
+    #[inline]
+    fn score(&self, kind: Kind, tone_ok: &[bool]) -> u32 {
+        let tier = self.field.tier();
+        let weight = TIER_WEIGHT[tier as usize];
+        if kind == Kind::Typo {
+            return weight / TYPO_DIVISOR;
+        }
+        let mut score = weight;
+        if kind == Kind::Whole {
+            score += WHOLE_WORD_BONUS;
+        }
+        if tone_ok.get(usize::from(self.variant)).copied().unwrap_or(false) {
+            score += EXACT_TONE_BONUS;
+        }
+        if tier == Tier::Name {
+            score += POSITION_BONUS_MAX.saturating_sub(u32::from(self.position));
+        }
+        score
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index
+// ---------------------------------------------------------------------------------------------
+
+/// Many short strings in one allocation: item `i` is `text[bounds[i]..bounds[i + 1]]`.
+/// Compared with `Vec<String>` this saves 24 bytes and a heap block per string, and keeps the
+/// sorted vocabulary contiguous for the binary search.
+#[derive(Clone)]
+struct StrList {
+    text: String,
+    bounds: Vec<u32>,
+}
+
+impl StrList {
+    fn new() -> Self {
+        StrList {
+            text: String::new(),
+            bounds: vec![0],
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.bounds
+            .push(u32::try_from(self.text.len()).expect("search index text over 4 GiB"));
+    }
+
+    fn len(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.bounds[i] as usize..self.bounds[i + 1] as usize]
+    }
+}
+
+/// The first index in `range` where `pred` turns false (`pred` must be true, then false).
+fn partition_point(range: Range<usize>, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// A search index over one dataset's products. Build it once when a dataset is loaded (it
+/// takes a few hundred milliseconds for 50,000 synthetic products, about a millisecond for
+/// the real catalog) and query it on every keystroke.
+#[derive(Clone)]
+pub struct SearchIndex {
+    product_count: usize,
+    /// Sorted distinct folded words and CJK grams.
+    terms: StrList,
+    /// Per term: its letter signature, for typos.
+    term_signature: Vec<u64>,
+    /// Term ids ordered by length; those of length `l` are
+    /// `by_length[length_start[l]..length_start[l + 1]]`.
+    by_length: Vec<u32>,
+    length_start: Vec<u32>,
+    /// Term `t`'s postings are `postings[posting_start[t]..posting_start[t + 1]]`, ordered
+    /// by product.
+    posting_start: Vec<u32>,
+    postings: Vec<Posting>,
+    /// Term `t`'s tone-ful spellings are items `variant_start[t]..variant_start[t + 1]` of
+    /// `variants`; a posting's `variant` counts from the term's first.
+    variant_start: Vec<u32>,
+    variants: StrList,
+    /// Per product, its CJK runs joined by newlines, to confirm multi-character CJK queries.
+    cjk_text: StrList,
+}
+
+impl fmt::Debug for SearchIndex {
+    /// A summary: the index itself runs to megabytes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("products", &self.product_count)
+            .field("terms", &self.terms.len())
+            .field("postings", &self.postings.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Query words longer than this (in characters) get no typo tolerance; it bounds the
+/// edit-distance work and lets it run in fixed-size stack buffers.
+const MAX_TYPO_WORD: usize = 32;
+/// Words beyond this many in one query are ignored (a pasted paragraph is not a search).
+const MAX_QUERY_TERMS: usize = 32;
+
+impl SearchIndex {
+    /// Build once per loaded dataset. Indexes each product's name (vi, en, zh), producer name
+    /// (looked up in `producers` by `product.producer` id), locality commune text (old and
+    /// 2025), district name ([`crate::geo::district`] → `name_vi`/`name_en`/`name_zh`),
+    /// subcategory key, and description (vi, en).
+    ///
+    /// A producer id that `producers` lacks, or an unknown district id, is simply not indexed.
+    pub fn build(products: &[Product], producers: &[Producer]) -> SearchIndex {
+        let producer_names: HashMap<&str, &str> = producers
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str()))
+            .collect();
+        let mut builder = Builder::new();
+        for (i, p) in products.iter().enumerate() {
+            let i = u32::try_from(i).expect("more than u32::MAX products");
+            builder.add(i, Field::NameVi, &p.name.vi);
+            builder.add_opt(i, Field::NameEn, p.name.en.as_deref());
+            builder.add_opt(i, Field::NameZh, p.name.zh.as_deref());
+            let producer = p
+                .producer
+                .as_deref()
+                .and_then(|id| producer_names.get(id).copied());
+            if let Some(name) = producer {
+                builder.add_shared(i, Field::Producer, name);
+            }
+            builder.add_opt(i, Field::Commune, p.locality.commune.as_deref());
+            builder.add_opt(i, Field::Commune, p.locality.commune_2025.as_deref());
+            if let Some(d) = p.locality.district.as_deref().and_then(geo::district) {
+                builder.add_shared(i, Field::District, d.name_vi);
+                builder.add_shared(i, Field::District, d.name_en);
+                builder.add_shared(i, Field::District, d.name_zh);
+            }
+            builder.add_shared(i, Field::Subcategory, &p.subcategory);
+            if let Some(desc) = &p.description {
+                builder.add(i, Field::DescriptionVi, &desc.vi);
+                builder.add_opt(i, Field::DescriptionEn, desc.en.as_deref());
+            }
+            builder.end_product();
+        }
+        builder.finish(products.len())
+    }
+
+    /// `None` when the query has no searchable characters (the caller then shows everything).
+    /// Otherwise every product that matches ALL query words, best first (ties: lower index first).
+    pub fn search(&self, query: &str) -> Option<Vec<Hit>> {
+        let query = Query::parse(query);
+        if query.terms.is_empty() {
+            return None;
+        }
+        let mut plans: Vec<Plan<'_>> = query.terms.iter().map(|t| self.plan(t)).collect();
+        if plans.iter().any(|p| p.cost == 0) {
+            return Some(Vec::new());
+        }
+        // Rarest word first: every later word only updates products still in the running, so
+        // "muc kho" costs about as much as its rarer word.
+        plans.sort_by_key(|p| p.cost);
+
+        // Per product: how many query words it has matched so far, its running total, and
+        // its best score for the current word. Three flat arrays are cheaper than any map:
+        // about 0.5 MB zeroed at 50,000 products, a few tens of microseconds.
+        let n = self.product_count;
+        let mut matched = vec![0u8; n];
+        let mut total = vec![0u32; n];
+        let mut current = vec![0u32; n];
+        let mut candidates: Vec<u32> = Vec::new();
+        let mut tone_ok: Vec<bool> = Vec::new();
+
+        for (k, plan) in plans.iter().enumerate() {
+            let k = k as u8; // at most MAX_QUERY_TERMS
+            let mut visit = |term: usize, kind: Kind, tone_ok: &[bool]| {
+                let postings =
+                    &self.postings[self.posting_start[term] as usize..self.posting_start[term + 1] as usize];
+                for posting in postings {
+                    let p = posting.product as usize;
+                    let m = matched[p];
+                    if m < k {
+                        continue; // missed an earlier word: can no longer match them all
+                    }
+                    let score = posting.score(kind, tone_ok);
+                    if m == k {
+                        matched[p] = k + 1;
+                        current[p] = score;
+                        total[p] += score;
+                        if k == 0 {
+                            candidates.push(posting.product);
+                        }
+                    } else if score > current[p] {
+                        total[p] += score - current[p];
+                        current[p] = score;
+                    }
+                }
+            };
+            for term in plan.range.clone() {
+                let kind = if plan.whole && term == plan.range.start {
+                    Kind::Whole
+                } else {
+                    Kind::Prefix
+                };
+                self.tone_flags(term, plan.term, kind, &mut tone_ok);
+                visit(term, kind, &tone_ok);
+            }
+            for &term in &plan.typos {
+                visit(term as usize, Kind::Typo, &[]);
+            }
+        }
+
+        let need = plans.len() as u8;
+        let mut hits: Vec<Hit> = candidates
+            .into_iter()
+            .map(|p| p as usize)
+            .filter(|&p| matched[p] == need)
+            .filter(|&p| {
+                query
+                    .cjk_runs
+                    .iter()
+                    .all(|run| self.cjk_text.get(p).contains(run.as_str()))
+            })
+            .map(|p| Hit {
+                index: p,
+                score: total[p],
+            })
+            .collect();
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        Some(hits)
+    }
+
+    /// Finds the vocabulary words a query word matches, without touching any posting.
+    fn plan<'q>(&self, term: &'q QueryTerm) -> Plan<'q> {
+        let q = term.folded.as_str();
+        let count = self.terms.len();
+        let start = partition_point(0..count, |i| self.terms.get(i) < q);
+        let (range, whole) = if term.cjk {
+            // CJK grams are looked up exactly: the unigrams already cover every occurrence.
+            let found = start < count && self.terms.get(start) == q;
+            (start..start + usize::from(found), found)
+        } else {
+            let end = partition_point(start..count, |i| self.terms.get(i).starts_with(q));
+            (start..end, start < end && self.terms.get(start) == q)
+        };
+        let mut cost = (self.posting_start[range.end] - self.posting_start[range.start]) as usize;
+
+        let mut typos = Vec::new();
+        if term.max_typos > 0 {
+            let max = usize::from(term.max_typos);
+            let mut query_chars = ['\0'; MAX_TYPO_WORD];
+            let mut word_chars = ['\0'; MAX_TYPO_WORD + 2];
+            let query_len = fill_chars(q, &mut query_chars)
+                .expect("QueryTerm::word allows typos only for short enough words");
+            let signature = letter_signature(q);
+            for length in query_len.saturating_sub(max)..=query_len + max {
+                let bucket = self.length_start[length] as usize..self.length_start[length + 1] as usize;
+                for &t in &self.by_length[bucket] {
+                    let t = t as usize;
+                    // Each edit adds or removes at most one distinct letter: a cheap filter
+                    // that skips almost every word before the real distance check.
+                    let other = self.term_signature[t];
+                    if (signature & !other).count_ones() as usize > max
+                        || (other & !signature).count_ones() as usize > max
+                        || range.contains(&t)
+                    {
+                        continue;
+                    }
+                    let Some(len) = fill_chars(self.terms.get(t), &mut word_chars) else {
+                        continue;
+                    };
+                    if within_distance(&query_chars[..query_len], &word_chars[..len], max) {
+                        typos.push(t as u32);
+                        cost += (self.posting_start[t + 1] - self.posting_start[t]) as usize;
+                    }
+                }
+            }
+        }
+        Plan {
+            term,
+            range,
+            whole,
+            typos,
+            cost,
+        }
+    }
+
+    /// Fills `tone_ok` with, for each tone-ful spelling of `term`, whether it agrees with the
+    /// query word's diacritics. Left empty (no bonus anywhere) when the query had none.
+    fn tone_flags(&self, term: usize, query: &QueryTerm, kind: Kind, tone_ok: &mut Vec<bool>) {
+        tone_ok.clear();
+        let Some(toned) = query.toned.as_deref() else {
+            return;
+        };
+        for v in self.variant_start[term] as usize..self.variant_start[term + 1] as usize {
+            let variant = self.variants.get(v);
+            tone_ok.push(match kind {
+                Kind::Whole => variant == toned,
+                Kind::Prefix => variant.starts_with(toned),
+                Kind::Typo => false,
+            });
+        }
+    }
+}
+
+/// A text split into words and interned: what it contributes to any product that has it.
+#[derive(Clone, Default)]
+struct Analysed {
+    /// (provisional term id, variant, word position) per word or CJK gram.
+    tokens: Vec<(u32, u16, u8)>,
+    /// Its CJK runs, newline-separated.
+    cjk: String,
+}
+
+/// Maps words to provisional term ids (order of first appearance) and their tone-ful
+/// spellings to variant numbers.
+struct Interner {
+    tokenizer: Tokenizer,
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    variants: Vec<Vec<Box<str>>>,
+}
+
+impl Interner {
+    fn analyse(&mut self, text: &str, out: &mut Analysed) {
+        out.tokens.clear();
+        out.cjk.clear();
+        let Interner {
+            tokenizer,
+            ids,
+            words,
+            variants,
+        } = self;
+        let mut intern = |folded: &str, toned: &str, position: u32| {
+            let id = match ids.get(folded) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(words.len()).expect("more than u32::MAX distinct words");
+                    ids.insert(folded.into(), id);
+                    words.push(folded.into());
+                    variants.push(Vec::new());
+                    id
+                }
+            };
+            let spellings = &mut variants[id as usize];
+            let variant = match spellings.iter().position(|v| **v == *toned) {
+                Some(v) => v as u16,
+                None if spellings.len() < usize::from(u16::MAX) => {
+                    spellings.push(toned.into());
+                    (spellings.len() - 1) as u16
+                }
+                None => u16::MAX,
+            };
+            let position = u8::try_from(position).unwrap_or(u8::MAX);
+            out.tokens.push((id, variant, position));
+        };
+        let mut position: u32 = 0;
+        tokenizer.run(text, |token| match token {
+            Token::Word { folded, toned } => {
+                intern(folded, toned, position);
+                position += 1;
+            }
+            Token::Cjk(run) => {
+                if !out.cjk.is_empty() {
+                    out.cjk.push('\n');
+                }
+                out.cjk.push_str(run);
+                let mut chars = 0;
+                cjk_grams(run, |gram, offset| {
+                    intern(gram, gram, position + offset);
+                    chars = chars.max(offset + 1);
+                });
+                position += chars;
+            }
+        });
+    }
+}
+
+/// Accumulates postings while products are added; [`Builder::finish`] sorts them into a
+/// [`SearchIndex`].
+struct Builder<'a> {
+    interner: Interner,
+    scratch: Analysed,
+    /// District names, producer names and subcategory keys are shared by many products
+    /// (at 50,000 products: 13 districts, 12,500 producers, 19 keys), so each distinct text
+    /// is analysed once. That is about a third of all words, and halves the build time.
+    shared: HashMap<&'a str, Analysed>,
+    raw: Vec<(u32, Posting)>,
+    product_cjk: String,
+    cjk_text: StrList,
+}
+
+impl<'a> Builder<'a> {
+    fn new() -> Self {
+        Builder {
+            interner: Interner {
+                tokenizer: Tokenizer::default(),
+                ids: HashMap::new(),
+                words: Vec::new(),
+                variants: Vec::new(),
+            },
+            scratch: Analysed::default(),
+            shared: HashMap::new(),
+            raw: Vec::new(),
+            product_cjk: String::new(),
+            cjk_text: StrList::new(),
+        }
+    }
+
+    fn add_opt(&mut self, product: u32, field: Field, text: Option<&str>) {
+        if let Some(text) = text {
+            self.add(product, field, text);
+        }
+    }
+
+    /// Indexes a text that belongs to this product alone (name, description, commune).
+    fn add(&mut self, product: u32, field: Field, text: &str) {
+        self.interner.analyse(text, &mut self.scratch);
+        Self::post(
+            &mut self.raw,
+            &mut self.product_cjk,
+            product,
+            field,
+            &self.scratch,
+        );
+    }
+
+    /// Indexes a text that many products share, analysing it only the first time.
+    fn add_shared(&mut self, product: u32, field: Field, text: &'a str) {
+        let interner = &mut self.interner;
+        let analysed = self.shared.entry(text).or_insert_with(|| {
+            let mut analysed = Analysed::default();
+            interner.analyse(text, &mut analysed);
+            analysed
+        });
+        Self::post(&mut self.raw, &mut self.product_cjk, product, field, analysed);
+    }
+
+    fn post(raw: &mut Vec<(u32, Posting)>, cjk: &mut String, product: u32, field: Field, text: &Analysed) {
+        raw.extend(text.tokens.iter().map(|&(id, variant, position)| {
+            (
+                id,
+                Posting {
+                    product,
+                    variant,
+                    field,
+                    position,
+                },
+            )
+        }));
+        if !text.cjk.is_empty() {
+            if !cjk.is_empty() {
+                cjk.push('\n');
+            }
+            cjk.push_str(&text.cjk);
+        }
+    }
+
+    fn end_product(&mut self) {
+        self.cjk_text.push(&self.product_cjk);
+        self.product_cjk.clear();
+    }
+
+    fn finish(self, product_count: usize) -> SearchIndex {
+        let Interner {
+            words,
+            variants: spellings,
+            ..
+        } = self.interner;
+        let n = words.len();
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        let mut rank = vec![0u32; n];
+        for (new, &old) in order.iter().enumerate() {
+            rank[old as usize] = new as u32;
+        }
+
+        // Counting sort by term. It is stable, so each term's postings stay in product order.
+        let mut posting_start = vec![0u32; n + 1];
+        for &(t, _) in &self.raw {
+            posting_start[rank[t as usize] as usize + 1] += 1;
+        }
+        for t in 0..n {
+            posting_start[t + 1] += posting_start[t];
+        }
+        let mut fill: Vec<u32> = posting_start[..n].to_vec();
+        let filler = Posting {
+            product: 0,
+            variant: 0,
+            field: Field::NameVi,
+            position: 0,
+        };
+        let mut sorted = vec![filler; self.raw.len()];
+        for &(t, posting) in &self.raw {
+            let slot = &mut fill[rank[t as usize] as usize];
+            sorted[*slot as usize] = posting;
+            *slot += 1;
+        }
+        drop(self.raw);
+
+        // A word repeated in one field ("mực một nắng, mực khô") keeps only its first,
+        // best-placed posting: the others can never raise the product's score.
+        let mut postings = Vec::with_capacity(sorted.len());
+        let mut deduped_start = Vec::with_capacity(n + 1);
+        deduped_start.push(0u32);
+        for t in 0..n {
+            let mut last: Option<Posting> = None;
+            for &p in &sorted[posting_start[t] as usize..posting_start[t + 1] as usize] {
+                if last
+                    .is_some_and(|l| l.product == p.product && l.field == p.field && l.variant == p.variant)
+                {
+                    continue;
+                }
+                postings.push(p);
+                last = Some(p);
+            }
+            deduped_start.push(postings.len() as u32);
+        }
+
+        let mut terms = StrList::new();
+        let mut variants = StrList::new();
+        let mut variant_start = Vec::with_capacity(n + 1);
+        variant_start.push(0u32);
+        let mut term_chars = Vec::with_capacity(n);
+        let mut term_signature = Vec::with_capacity(n);
+        for &old in &order {
+            let word = &words[old as usize];
+            terms.push(word);
+            term_chars.push(u8::try_from(word.chars().count()).unwrap_or(u8::MAX));
+            term_signature.push(letter_signature(word));
+            for v in &spellings[old as usize] {
+                variants.push(v);
+            }
+            variant_start.push(variants.len() as u32);
+        }
+
+        // Term ids grouped by length (counting sort again), for the typo scan.
+        let mut length_start = vec![0u32; 258];
+        for &l in &term_chars {
+            length_start[usize::from(l) + 1] += 1;
+        }
+        for l in 0..257 {
+            length_start[l + 1] += length_start[l];
+        }
+        let mut fill = length_start.clone();
+        let mut by_length = vec![0u32; n];
+        for (t, &l) in term_chars.iter().enumerate() {
+            let slot = &mut fill[usize::from(l)];
+            by_length[*slot as usize] = t as u32;
+            *slot += 1;
+        }
+
+        SearchIndex {
+            product_count,
+            terms,
+            term_signature,
+            by_length,
+            length_start,
+            posting_start: deduped_start,
+            postings,
+            variant_start,
+            variants,
+            cjk_text: self.cjk_text,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+/// One thing a product must match: a folded word or a CJK gram.
+#[derive(Debug, PartialEq, Eq)]
+struct QueryTerm {
+    folded: String,
+    /// The lower-cased, NFC query word when it differs from `folded`, i.e. when the user
+    /// typed diacritics (or đ).
+    toned: Option<String>,
+    /// 0, 1 or 2 edits allowed.
+    max_typos: u8,
+    cjk: bool,
+}
+
+impl QueryTerm {
+    fn word(folded: &str, toned: &str) -> Self {
+        let letters = folded.chars().filter(|c| c.is_alphabetic()).count();
+        let has_digit = folded.chars().any(|c| c.is_numeric());
+        let max_typos = if has_digit || folded.chars().count() > MAX_TYPO_WORD {
+            0
+        } else if letters >= 8 {
+            2
+        } else if letters >= 5 {
+            1
+        } else {
+            0
+        };
+        QueryTerm {
+            folded: folded.to_string(),
+            toned: (toned != folded).then(|| toned.to_string()),
+            max_typos,
+            cjk: false,
+        }
+    }
+
+    fn cjk(gram: &str) -> Self {
+        QueryTerm {
+            folded: gram.to_string(),
+            toned: None,
+            max_typos: 0,
+            cjk: true,
+        }
+    }
+}
+
+struct Query {
+    terms: Vec<QueryTerm>,
+    /// CJK runs of two or more characters, which a hit must contain as substrings.
+    cjk_runs: Vec<String>,
+}
+
+impl Query {
+    fn parse(text: &str) -> Query {
+        let mut terms: Vec<QueryTerm> = Vec::new();
+        let mut cjk_runs = Vec::new();
+        let mut push = |term: QueryTerm| {
+            // "ba Ba" is one requirement, not two.
+            if terms.len() < MAX_QUERY_TERMS && !terms.contains(&term) {
+                terms.push(term);
+            }
+        };
+        Tokenizer::default().run(text, |token| match token {
+            Token::Word { folded, toned } => push(QueryTerm::word(folded, toned)),
+            Token::Cjk(run) if run.chars().nth(1).is_none() => push(QueryTerm::cjk(run)),
+            Token::Cjk(run) => {
+                // Only the bigrams: every character of the run is in one of them.
+                cjk_grams(run, |gram, _| {
+                    if gram.chars().nth(1).is_some() {
+                        push(QueryTerm::cjk(gram));
+                    }
+                });
+                cjk_runs.push(run.to_string());
+            }
+        });
+        Query { terms, cjk_runs }
+    }
+}
+
+/// The vocabulary words one query term matched.
+struct Plan<'q> {
+    term: &'q QueryTerm,
+    /// Vocabulary ids the term is a prefix of (exactly equal for CJK).
+    range: Range<usize>,
+    /// Whether `range.start` equals the term (a whole-word match).
+    whole: bool,
+    /// Vocabulary ids within the allowed edit distance, outside `range`.
+    typos: Vec<u32>,
+    /// Postings to visit; 0 means the term matches nothing, so neither does the query.
+    cost: usize,
+}
+
+/// One bit per letter or digit present (other characters share the remaining bits). If two
+/// words are `d` edits apart, each has at most `d` bits the other lacks.
+fn letter_signature(word: &str) -> u64 {
+    word.chars().fold(0u64, |sig, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + c as u32 % 28,
+        };
+        sig | 1 << bit
+    })
+}
+
+/// Copies the characters of `s` into `buf`, returning how many, or `None` if they don't fit.
+fn fill_chars(s: &str, buf: &mut [char]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Whether `a` and `b` are at most `max` edits apart, counting insertions, deletions,
+/// substitutions and swaps of two neighbours (the "optimal string alignment" variant of the
+/// Damerau–Levenshtein distance: "trieu" → "treiu" is one edit, not two).
+///
+/// Three rolling rows of the classic dynamic programme, in stack arrays; it gives up as soon
+/// as a whole row exceeds `max`, which for unrelated words happens within a character or two.
+fn within_distance(a: &[char], b: &[char], max: usize) -> bool {
+    const W: usize = MAX_TYPO_WORD + 3;
+    if a.len().abs_diff(b.len()) > max || b.len() >= W {
+        return false;
+    }
+    let mut before: [usize; W] = [0; W];
+    let mut previous: [usize; W] = std::array::from_fn(|j| j);
+    let mut row: [usize; W] = [0; W];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut d = substitution.min(previous[j] + 1).min(row[j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return false;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut row);
+    }
+    previous[b.len()] <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use crate::text::LocalText;
+    use crate::validate::{parse_and_validate, Limits};
+
+    // --- fold ---------------------------------------------------------------------------
+
+    #[test]
+    fn fold_strips_tones_and_lower_cases() {
+        assert_eq!(fold("Chả mực"), "cha muc");
+        assert_eq!(fold("Trà hoa vàng"), "tra hoa vang");
+        assert_eq!(fold("Đông Triều"), "dong trieu");
+        assert_eq!(fold("ĐÔNG TRIỀU"), "dong trieu");
+        assert_eq!(fold("ĐĐ"), "dd");
+        assert_eq!(fold("đđ"), "dd");
+        assert_eq!(fold("TrÀ HoA VàNg"), "tra hoa vang");
+    }
+
+    #[test]
+    fn fold_handles_stacked_marks() {
+        assert_eq!(fold("ắ ố ứ ặ ỗ ự ẫ"), "a o u a o u a");
+        assert_eq!(fold("Ắ Ố Ứ Ặ Ỗ Ự Ẫ"), "a o u a o u a");
+        assert_eq!(fold("ơ ư ă â ê ô"), "o u a a e o");
+    }
+
+    #[test]
+    fn fold_accepts_decomposed_input() {
+        // "Chả" stored in NFD: "a" followed by a separate U+0309 hook above.
+        assert_eq!(fold("Cha\u{309} mu\u{31b}\u{323}c"), "cha muc");
+    }
+
+    #[test]
+    fn fold_keeps_punctuation_digits_and_cjk() {
+        assert_eq!(fold("Hà-Nội, 2025!"), "ha-noi, 2025!");
+        assert_eq!(fold("  Ba  Chẽ  "), "  ba  che  ");
+        assert_eq!(fold("巴扯金花茶"), "巴扯金花茶");
+        assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn fold_is_idempotent() {
+        for s in [
+            "Chả mực Mạnh Hà",
+            "ĐẶC SẢN",
+            "Nõn ghẹ Móng Cái",
+            "İstanbul",
+            "巴扯金花茶（合作社）",
+        ] {
+            let once = fold(s);
+            assert_eq!(fold(&once), once, "{s}");
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------
+
+    fn product(name: &str) -> Product {
+        Product {
+            id: fold(name).replace(' ', "-"),
+            name: LocalText::vi(name),
+            group: ProductGroup::Food,
+            subcategory: "seafood".into(),
+            rating: Rating {
+                evidence: Evidence::OcopStated,
+                stars: None,
+                level: None,
+                year_rated: None,
+                valid_until: None,
+                decision: None,
+            },
+            producer: None,
+            locality: Locality::default(),
+            description: None,
+            where_to_buy: WhereToBuy::default(),
+            price: None,
+            season_months: Vec::new(),
+            traceability: None,
+            sources: Vec::new(),
+        }
+    }
+
+    fn with_description(mut p: Product, description: &str) -> Product {
+        p.description = Some(LocalText::vi(description));
+        p
+    }
+
+    /// Indices of the hits, in order.
+    fn found(index: &SearchIndex, query: &str) -> Vec<usize> {
+        index
+            .search(query)
+            .unwrap_or_else(|| panic!("{query:?} gave None"))
+            .iter()
+            .map(|h| h.index)
+            .collect()
+    }
+
+    fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+        v.sort_unstable();
+        v
+    }
+
+    fn index_of(products: &[Product]) -> SearchIndex {
+        SearchIndex::build(products, &[])
+    }
+
+    // --- matching -----------------------------------------------------------------------
+
+    #[test]
+    fn toneless_and_toneful_queries_find_the_same_products() {
+        let products = [
+            product("Chả mực Mạnh Hà"),
+            product("Trà hoa vàng Ba Chẽ"),
+            product("Mực ống khô"),
+            product("Chà bông cá"),
+            product("Gạo nếp cái hoa vàng Đông Triều"),
+        ];
+        let index = index_of(&products);
+        for (plain, toned) in [
+            ("cha muc", "Chả mực"),
+            ("tra hoa vang", "Trà hoa vàng"),
+            ("muc", "mực"),
+            ("cha", "chả"),
+            ("dong trieu", "Đông Triều"),
+        ] {
+            let a = found(&index, plain);
+            assert!(!a.is_empty(), "{plain:?} found nothing");
+            assert_eq!(sorted(a), sorted(found(&index, toned)), "{plain:?} vs {toned:?}");
+        }
+        assert_eq!(found(&index, "cha muc"), vec![0]);
+        assert_eq!(found(&index, "tra hoa vang"), vec![1]);
+        for q in [
+            "ĐÔNG TRIỀU",
+            "dong trieu",
+            "Đông Triều",
+            "DoNg TrIeU",
+            "đông triều",
+        ] {
+            assert_eq!(found(&index, q), vec![4], "{q:?}");
+        }
+    }
+
+    #[test]
+    fn decomposed_data_matches_precomposed_queries() {
+        let index = index_of(&[product("Cha\u{309} mu\u{31b}\u{323}c")]);
+        assert_eq!(found(&index, "chả mực"), vec![0]);
+        assert_eq!(found(&index, "cha muc"), vec![0]);
+    }
+
+    #[test]
+    fn every_query_word_is_a_prefix() {
+        let products = [
+            product("Ngọc trai Akoya"),
+            product("Mực một nắng"),
+            product("Trà xanh"),
+        ];
+        let index = index_of(&products);
+        assert_eq!(found(&index, "muc"), vec![1]);
+        assert_eq!(found(&index, "mu"), vec![1]);
+        assert_eq!(found(&index, "ngoc tr"), vec![0]);
+        assert_eq!(found(&index, "ng tr ak"), vec![0]);
+        assert_eq!(sorted(found(&index, "tr")), vec![0, 2]);
+        // A query word must start a word, not sit inside one.
+        assert_eq!(found(&index, "rai"), Vec::<usize>::new());
+        assert_eq!(found(&index, "koya"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn all_query_words_must_match_possibly_in_different_fields() {
+        let mut dried = product("Mực ống khô");
+        dried.locality.district = Some("co-to".into());
+        let mut cake = product("Chả mực");
+        cake.producer = Some("p1".into());
+        let producers = [Producer {
+            id: "p1".into(),
+            name: "Hộ kinh doanh Mạnh Hà".into(),
+            kind: ProducerType::Household,
+            locality: Locality::default(),
+            sources: Vec::new(),
+        }];
+        let products = [dried, cake, product("Chả cá"), product("Mực tươi")];
+        let index = SearchIndex::build(&products, &producers);
+        assert_eq!(found(&index, "cha muc"), vec![1]);
+        assert_eq!(found(&index, "muc cha"), vec![1]);
+        // Name + district (vi and en names of "Huyện Cô Tô").
+        assert_eq!(found(&index, "muc co to"), vec![0]);
+        assert_eq!(found(&index, "squid district"), Vec::<usize>::new());
+        assert_eq!(found(&index, "muc district"), vec![0]);
+        // Name + producer.
+        assert_eq!(found(&index, "muc manh ha"), vec![1]);
+        assert_eq!(found(&index, "cha muc tuoi"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn punctuation_separates_words_on_both_sides() {
+        let mut p = product("Nước khoáng vị chanh-muối");
+        p.name.en = Some("Mineral water, salted-lemon flavour".into());
+        let index = index_of(&[p]);
+        assert_eq!(found(&index, "chanh muoi"), vec![0]);
+        assert_eq!(found(&index, "salted-lemon"), vec![0]);
+        assert_eq!(found(&index, "lemon, salted!"), vec![0]);
+        assert_eq!(found(&index, "water."), vec![0]);
+    }
+
+    #[test]
+    fn exact_tone_ranks_above_folded_match() {
+        // The tone-less and differently toned products come first in the catalog, so only
+        // the tone bonus can put "Chả mực" on top.
+        let products = [
+            product("Cha cá"),
+            product("Chà bông"),
+            product("Chả mực"),
+            product("Chá"),
+        ];
+        let index = index_of(&products);
+        let hits = found(&index, "chả");
+        assert_eq!(hits[0], 2, "{hits:?}");
+        assert_eq!(sorted(hits), vec![0, 1, 2, 3]);
+        assert_eq!(found(&index, "chà")[0], 1);
+        assert_eq!(found(&index, "CHÀ")[0], 1);
+        // A query without diacritics favours no spelling: catalog order decides.
+        assert_eq!(found(&index, "cha"), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn exact_tone_applies_to_prefixes() {
+        let products = [product("Mù tạt"), product("Mực khô")];
+        let index = index_of(&products);
+        assert_eq!(found(&index, "mự"), vec![1, 0]);
+        assert_eq!(found(&index, "mu"), vec![0, 1]);
+    }
+
+    #[test]
+    fn name_ranks_above_place_above_description() {
+        let mut in_producer = product("Sản phẩm A");
+        in_producer.producer = Some("p".into());
+        let producers = [Producer {
+            id: "p".into(),
+            name: "HTX Mực Cô Tô".into(),
+            kind: ProducerType::Cooperative,
+            locality: Locality::default(),
+            sources: Vec::new(),
+        }];
+        let in_description = with_description(product("Sản phẩm B"), "Làm từ mực tươi");
+        let products = [
+            in_description,
+            in_producer,
+            product("Sản phẩm C"),
+            product("Mực ống"),
+        ];
+        let index = SearchIndex::build(&products, &producers);
+        assert_eq!(found(&index, "muc"), vec![3, 1, 0]);
+        // With the tone bonus on all three ("mự" is a prefix of "mực"), fields still decide.
+        assert_eq!(found(&index, "mự"), vec![3, 1, 0]);
+    }
+
+    #[test]
+    fn whole_word_ranks_above_prefix_and_earlier_position_slightly_higher() {
+        let products = [
+            product("Rượu dâu tằm Tràng An"),
+            product("Trà xanh"),
+            product("Bánh trà"),
+            product("Rượu ba kích"),
+        ];
+        let index = index_of(&products);
+        // "trà" whole at position 0, then at position 1, then "tràng" (prefix).
+        assert_eq!(found(&index, "tra"), vec![1, 2, 0]);
+        assert_eq!(found(&index, "ruou"), vec![0, 3]);
+        let hits = index.search("tra").unwrap();
+        assert!(
+            hits[0].score > hits[1].score && hits[1].score > hits[2].score,
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn english_and_chinese_names_are_searchable() {
+        let mut pearl = product("Ngọc trai Akoya");
+        pearl.name.en = Some("Akoya pearls".into());
+        pearl.name.zh = Some("Akoya珍珠".into());
+        let mut tea = product("Trà hoa vàng Ba Chẽ");
+        tea.name.en = Some("Ba Che golden camellia tea".into());
+        tea.name.zh = Some("巴扯金花茶".into());
+        let mut squid = product("Mực ống Cô Tô khô");
+        squid.name.en = Some("Co To dried squid".into());
+        squid.name.zh = Some("姑苏鱿鱼干".into());
+        let index = index_of(&[pearl, tea, squid]);
+        assert_eq!(found(&index, "squid"), vec![2]);
+        assert_eq!(found(&index, "Pearl"), vec![0]);
+        assert_eq!(found(&index, "golden camellia"), vec![1]);
+        assert_eq!(found(&index, "珍珠"), vec![0]);
+        assert_eq!(found(&index, "金花茶"), vec![1]);
+        assert_eq!(found(&index, "花"), vec![1]);
+        assert_eq!(found(&index, "茶"), vec![1]);
+        assert_eq!(found(&index, "akoya 珍珠"), vec![0]);
+        assert_eq!(found(&index, "Akoya珍珠"), vec![0]);
+        assert_eq!(found(&index, "鱿鱼"), vec![2]);
+        // Characters in another order are another word.
+        assert_eq!(found(&index, "茶花"), Vec::<usize>::new());
+        assert_eq!(found(&index, "珍茶"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn cjk_query_must_be_a_real_substring() {
+        // Both bigrams of "金花茶" occur, but never as one run.
+        let mut p = product("Hoa");
+        p.name.zh = Some("金花 花茶".into());
+        let index = index_of(&[p]);
+        assert_eq!(found(&index, "金花"), vec![0]);
+        assert_eq!(found(&index, "花茶"), vec![0]);
+        assert_eq!(found(&index, "金花茶"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn long_words_tolerate_typos_short_words_do_not() {
+        let mut tea = product("Trà hoa vàng");
+        tea.name.en = Some("Golden camellia tea".into());
+        let mut noodles = product("Miến dong Bình Liêu");
+        noodles.locality.district = Some("dong-trieu".into());
+        let index = index_of(&[tea, noodles]);
+        // 7 letters, one deletion.
+        assert_eq!(found(&index, "camelia"), vec![0]);
+        // 8 letters, two edits.
+        assert_eq!(found(&index, "cammelia"), vec![0]);
+        // 6 letters, two edits: too many.
+        assert_eq!(found(&index, "camlia"), Vec::<usize>::new());
+        // 5 letters, one extra letter.
+        assert_eq!(found(&index, "mienn"), vec![1]);
+        // 5 letters, two neighbours swapped (one Damerau edit).
+        assert_eq!(found(&index, "treiu"), vec![1]);
+        assert_eq!(found(&index, "goldne"), vec![0]);
+        // 4 letters or fewer: no typo tolerance.
+        assert_eq!(found(&index, "mein"), Vec::<usize>::new());
+        assert_eq!(found(&index, "trsi"), Vec::<usize>::new());
+        assert_eq!(found(&index, "hoz"), Vec::<usize>::new());
+        // Numbers are exact.
+        assert!(!within_distance(&['1', '2'], &['1', '3', '4', '5'], 1));
+    }
+
+    #[test]
+    fn typo_matches_rank_below_real_matches() {
+        let products = [
+            product("Hoành Bồ"),
+            with_description(product("Bánh gật gù"), "Đặc sản hoàng gia"),
+        ];
+        let index = index_of(&products);
+        // "hoang" is one substitution from "hoanh" (in a name) and a real word of a
+        // description: the real match wins despite the weaker field.
+        assert_eq!(found(&index, "hoang"), vec![1, 0]);
+        let hits = index.search("hoang").unwrap();
+        assert!(
+            hits[1].score < TIER_WEIGHT[Tier::Description as usize],
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn edit_distance() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let d = |a: &str, b: &str, max| within_distance(&chars(a), &chars(b), max);
+        assert!(d("camellia", "camellia", 0));
+        assert!(d("camelia", "camellia", 1));
+        assert!(!d("camlia", "camellia", 1));
+        assert!(d("camlia", "camellia", 2));
+        assert!(d("treiu", "trieu", 1));
+        assert!(!d("tierU", "trieu", 1));
+        assert!(d("mien", "mienn", 1));
+        assert!(d("ab", "ba", 1));
+        assert!(!d("abc", "cab", 1));
+        assert!(d("", "a", 1));
+        assert!(!d("", "ab", 1));
+    }
+
+    #[test]
+    fn queries_without_searchable_characters_give_none() {
+        let index = index_of(&[product("Chả mực")]);
+        for q in ["", "   ", "\t\n", "!?-.,", "\u{301}", " – … ( ) "] {
+            assert_eq!(index.search(q), None, "{q:?}");
+        }
+        assert_eq!(index.search("xyz"), Some(Vec::new()));
+        assert_eq!(index.search("cha xyz"), Some(Vec::new()));
+        assert_eq!(index.search("cha!"), Some(vec![Hit { index: 0, score: 448 }]));
+    }
+
+    #[test]
+    fn empty_catalog() {
+        let index = index_of(&[]);
+        assert_eq!(index.search("cha"), Some(Vec::new()));
+        assert_eq!(index.search("金花茶"), Some(Vec::new()));
+        assert_eq!(index.search(" "), None);
+    }
+
+    #[test]
+    fn repeated_query_words_count_once_and_repeated_text_words_too() {
+        let index = index_of(&[product("Mực một nắng, mực khô"), product("Mực ống")]);
+        assert_eq!(index.search("muc"), index.search("muc MUC muc"));
+        let hits = index.search("muc").unwrap();
+        assert_eq!(hits[0].score, hits[1].score);
+    }
+
+    #[test]
+    fn ties_keep_catalog_order() {
+        let products = [product("Hàu sữa"), product("Hàu nướng"), product("Hàu tươi")];
+        let index = index_of(&products);
+        assert_eq!(found(&index, "hau"), vec![0, 1, 2]);
+    }
+
+    // --- the real catalog ---------------------------------------------------------------
+
+    fn bundled() -> Dataset {
+        let text = include_str!("../../../public/data/ocop-quang-ninh.json");
+        parse_and_validate(text, &Limits::default()).unwrap().dataset
+    }
+
+    fn ids<'a>(data: &'a Dataset, index: &SearchIndex, query: &str) -> Vec<&'a str> {
+        let hits = index.search(query).unwrap_or_default();
+        hits.iter().map(|h| data.products[h.index].id.as_str()).collect()
+    }
+
+    #[test]
+    fn bundled_catalog() {
+        let data = bundled();
+        let index = SearchIndex::build(&data.products, &data.producers);
+
+        let cha_muc = ids(&data, &index, "cha muc");
+        assert_eq!(cha_muc.first(), Some(&"cha-muc-manh-ha"), "{cha_muc:?}");
+        assert_eq!(ids(&data, &index, "Chả mực").first(), Some(&"cha-muc-manh-ha"));
+
+        let teas = ids(&data, &index, "tra hoa vang");
+        let mut top: Vec<&str> = teas.iter().take(3).copied().collect();
+        top.sort_unstable();
+        assert_eq!(
+            top,
+            [
+                "tra-hoa-vang-ba-che",
+                "tra-hoa-vang-htx-ba-che",
+                "tra-hoa-vang-quy-hoa"
+            ],
+            "{teas:?}"
+        );
+        assert_eq!(sorted_ids(ids(&data, &index, "Trà hoa vàng")), sorted_ids(teas));
+
+        let pearls = ids(&data, &index, "pearl");
+        assert!(
+            pearls.iter().take(3).any(|id| *id == "ngoc-trai-akoya"),
+            "{pearls:?}"
+        );
+        assert!(ids(&data, &index, "珍珠").contains(&"ngoc-trai-akoya"));
+        assert!(ids(&data, &index, "金花茶").contains(&"tra-hoa-vang-ba-che"));
+        assert!(ids(&data, &index, "squid").contains(&"cha-muc-manh-ha"));
+        assert!(ids(&data, &index, "camelia").contains(&"tra-hoa-vang-quy-hoa"));
+    }
+
+    fn sorted_ids(mut v: Vec<&str>) -> Vec<&str> {
+        v.sort_unstable();
+        v
+    }
+
+    // --- against a brute-force reference --------------------------------------------------
+
+    /// Every folded word of every indexed field, the slow way.
+    #[cfg(feature = "synth")]
+    fn words_of(p: &Product, producers: &[Producer]) -> Vec<String> {
+        let mut texts: Vec<&str> = vec![&p.name.vi, &p.subcategory];
+        texts.extend(p.name.en.as_deref());
+        if let Some(d) = &p.description {
+            texts.push(&d.vi);
+            texts.extend(d.en.as_deref());
+        }
+        if let Some(id) = &p.producer {
+            texts.extend(producers.iter().filter(|r| &r.id == id).map(|r| r.name.as_str()));
+        }
+        if let Some(d) = p.locality.district.as_deref().and_then(geo::district) {
+            texts.extend([d.name_vi, d.name_en]);
+        }
+        texts
+            .iter()
+            .flat_map(|t| {
+                fold(t)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !w.chars().any(is_cjk))
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[cfg(feature = "synth")]
+    #[test]
+    fn agrees_with_a_brute_force_scan_on_synthetic_data() {
+        let data = crate::synth::synth_dataset(2_000, 7);
+        let index = SearchIndex::build(&data.products, &data.producers);
+        let words: Vec<Vec<String>> = data
+            .products
+            .iter()
+            .map(|p| words_of(p, &data.producers))
+            .collect();
+        // Short words only (no typo tolerance), so the reference is plain prefix-AND.
+        for query in [
+            "cha", "tra hoa", "muc kho", "ng", "htx que", "ba che", "1", "12 tra", "xyz", "huy do",
+        ] {
+            let expected: Vec<usize> = (0..data.products.len())
+                .filter(|&i| {
+                    query
+                        .split_whitespace()
+                        .all(|q| words[i].iter().any(|w| w.starts_with(&fold(q))))
+                })
+                .collect();
+            assert_eq!(sorted(found(&index, query)), expected, "{query:?}");
+        }
+    }
+}
