@@ -12,9 +12,12 @@
 //! * [`text`]: languages and localised strings with a Vietnamese fallback.
 //! * [`geo`]: the province's districts and bounding box.
 
+pub mod catalog;
 pub mod config;
+pub mod format;
 pub mod geo;
 pub mod model;
+pub mod search;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;

@@ -1,0 +1,166 @@
+//! Locale-aware formatting of prices and numbers.
+//!
+//! Pure string building, no ICU: the app needs only Vietnamese đồng and digit grouping in
+//! three languages, and shipping CLDR tables to the wasm bundle for that would cost far more
+//! than these few lines. The output matches what browsers' `Intl.NumberFormat` gives
+//! (checked against Node's full-ICU build):
+//!
+//! | `lang` | `format_vnd(350_000)` | `format_count(50_000)` |
+//! |--------|-----------------------|------------------------|
+//! | `vi`   | `350.000 ₫` (the space is U+00A0 NO-BREAK SPACE, as in `vi-VN`) | `50.000` |
+//! | `en`   | `₫350,000` (`en-US`)  | `50,000` |
+//! | `zh`   | `₫350,000` (`zh-CN`)  | `50,000` |
+//!
+//! The đồng has no minor unit in use, so amounts are whole numbers. Ranges share one
+//! currency sign and join the two numbers with an EN DASH (U+2013) and no spaces
+//! (`350.000–400.000 ₫`), which is shorter than `Intl`'s `formatRange` output
+//! (`₫350,000 – ₫400,000`) and reads the same in all three languages.
+
+use crate::text::Lang;
+
+/// The đồng sign (U+20AB).
+pub const DONG_SIGN: char = '₫';
+/// Vietnamese puts the sign after the number, separated by a no-break space so a line
+/// never breaks between them.
+const NBSP: char = '\u{a0}';
+/// Joins the two ends of a range.
+const EN_DASH: char = '–';
+
+/// `350.000 ₫` (vi, with U+00A0 before the sign), `₫350,000` (en, zh).
+pub fn format_vnd(amount: u64, lang: Lang) -> String {
+    with_sign(&format_number(amount, lang), lang)
+}
+
+/// `350.000–400.000 ₫` (vi), `₫350,000–400,000` (en, zh); a single value when `min == max`.
+/// The ends are swapped if given in the wrong order.
+pub fn format_vnd_range(min: u64, max: u64, lang: Lang) -> String {
+    let (lo, hi) = if min <= max { (min, max) } else { (max, min) };
+    if lo == hi {
+        return format_vnd(lo, lang);
+    }
+    let numbers = format!("{}{EN_DASH}{}", format_number(lo, lang), format_number(hi, lang));
+    with_sign(&numbers, lang)
+}
+
+/// A count with digit grouping: `50.000` (vi), `50,000` (en, zh).
+pub fn format_count(n: usize, lang: Lang) -> String {
+    // `usize` is at most 64 bits on every target Rust supports.
+    format_number(n as u64, lang)
+}
+
+/// A whole number with the language's thousands separator (groups of three; CLDR's
+/// minimum grouping is 1 for vi, en and zh, so `1.000` / `1,000`).
+pub fn format_number(n: u64, lang: Lang) -> String {
+    group_digits(n, separator(lang))
+}
+
+fn separator(lang: Lang) -> char {
+    match lang {
+        Lang::Vi => '.',
+        Lang::En | Lang::Zh => ',',
+    }
+}
+
+fn with_sign(number: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{number}{NBSP}{DONG_SIGN}"),
+        Lang::En | Lang::Zh => format!("{DONG_SIGN}{number}"),
+    }
+}
+
+fn group_digits(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_puts_the_sign_after_a_no_break_space() {
+        assert_eq!(format_vnd(350_000, Lang::Vi), "350.000\u{a0}₫");
+        assert_eq!(format_vnd(12_000_000, Lang::Vi), "12.000.000\u{a0}₫");
+        let s = format_vnd(350_000, Lang::Vi);
+        assert!(!s.contains(' '), "must not use a breaking space: {s:?}");
+        assert_eq!(s.chars().rev().nth(1), Some('\u{a0}'));
+    }
+
+    #[test]
+    fn english_and_chinese_put_the_sign_first() {
+        assert_eq!(format_vnd(350_000, Lang::En), "₫350,000");
+        assert_eq!(format_vnd(350_000, Lang::Zh), "₫350,000");
+        assert_eq!(format_vnd(1_800_000, Lang::En), "₫1,800,000");
+    }
+
+    #[test]
+    fn groups_digits_at_every_length() {
+        let cases: [(u64, &str); 10] = [
+            (0, "0"),
+            (7, "7"),
+            (99, "99"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (12_345, "12,345"),
+            (100_000, "100,000"),
+            (1_000_000, "1,000,000"),
+            (12_000_000_000, "12,000,000,000"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ];
+        for (n, en) in cases {
+            assert_eq!(format_number(n, Lang::En), en);
+            assert_eq!(format_number(n, Lang::Zh), en);
+            assert_eq!(format_number(n, Lang::Vi), en.replace(',', "."));
+        }
+        assert_eq!(format_vnd(0, Lang::Vi), "0\u{a0}₫");
+        assert_eq!(format_vnd(0, Lang::En), "₫0");
+    }
+
+    #[test]
+    fn ranges_share_one_sign() {
+        assert_eq!(
+            format_vnd_range(350_000, 400_000, Lang::Vi),
+            "350.000–400.000\u{a0}₫"
+        );
+        assert_eq!(format_vnd_range(350_000, 400_000, Lang::En), "₫350,000–400,000");
+        assert_eq!(format_vnd_range(350_000, 400_000, Lang::Zh), "₫350,000–400,000");
+        assert_eq!(
+            format_vnd_range(12_000_000, 15_000_000, Lang::Vi),
+            "12.000.000–15.000.000\u{a0}₫"
+        );
+        assert_eq!(
+            format_vnd_range(350_000, 400_000, Lang::Vi).matches('₫').count(),
+            1
+        );
+    }
+
+    #[test]
+    fn equal_ends_give_a_single_value_and_reversed_ends_are_swapped() {
+        for lang in Lang::ALL {
+            assert_eq!(
+                format_vnd_range(350_000, 350_000, lang),
+                format_vnd(350_000, lang)
+            );
+            assert_eq!(
+                format_vnd_range(400_000, 350_000, lang),
+                format_vnd_range(350_000, 400_000, lang)
+            );
+        }
+    }
+
+    #[test]
+    fn counts_use_the_language_separator() {
+        assert_eq!(format_count(50_000, Lang::Vi), "50.000");
+        assert_eq!(format_count(50_000, Lang::En), "50,000");
+        assert_eq!(format_count(50_000, Lang::Zh), "50,000");
+        assert_eq!(format_count(67, Lang::Vi), "67");
+        assert_eq!(format_count(1_000, Lang::Vi), "1.000");
+    }
+}
