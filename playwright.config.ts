@@ -17,7 +17,9 @@ const chromium = {
   ],
 };
 
-export const PORT = 4173;
+// `cargo xtask test` picks a free port and passes it in, so a stray server on 4173 (an
+// earlier `npx playwright test`, a preview) can never answer for this build.
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

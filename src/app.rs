@@ -5,21 +5,49 @@ use crate::browser::{save_cached_copy, BrowserPort};
 use crate::components::header::Header;
 use crate::components::notice::{DataNotices, LoadFailure};
 use crate::i18n::*;
-use crate::pages::{about::About, catalog::Catalog, not_found::NotFound};
+use crate::pages::{about::About, catalog::Catalog, not_found::NotFound, product::ProductPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_query_map;
 use leptos_router::path;
+use ocop_core::catalog::CatalogIndex;
 use ocop_core::config::{AppConfig, ConfigProblem};
+use ocop_core::search::SearchIndex;
 use ocop_core::source::{load_dataset, DataPort, Loaded, NoData};
+use ocop_core::Dataset;
 use std::sync::Arc;
 
-/// The dataset on screen and where it came from, provided to every page by the data gate.
-/// Behind an `Arc` because pages clone the handle, never the (possibly large) dataset.
+/// The dataset on screen, where it came from, and its search index: provided to every page
+/// by the data gate. Behind `Arc`s because pages clone the handle, never the (possibly
+/// large) dataset or index.
 #[derive(Clone)]
-pub struct AppData(pub Arc<Loaded>);
+pub struct AppData {
+    pub loaded: Arc<Loaded>,
+    /// Built once per dataset, so a keystroke only looks words up instead of rescanning text.
+    pub search: Arc<SearchIndex>,
+    /// Per-product facet values, precomputed once so filtering and counting stay fast.
+    pub catalog: Arc<CatalogIndex>,
+}
 
-pub fn use_app_data() -> Arc<Loaded> {
-    expect_context::<AppData>().0
+impl AppData {
+    pub fn new(loaded: Loaded) -> Self {
+        let dataset = &loaded.validated.dataset;
+        let search = Arc::new(SearchIndex::build(&dataset.products, &dataset.producers));
+        let catalog = Arc::new(CatalogIndex::build(dataset));
+        AppData {
+            loaded: Arc::new(loaded),
+            search,
+            catalog,
+        }
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.loaded.validated.dataset
+    }
+}
+
+pub fn use_app_data() -> AppData {
+    expect_context::<AppData>()
 }
 
 #[component]
@@ -36,6 +64,17 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
+    // `?lang=en` (from a shared link or a kiosk QR code) selects the interface language.
+    // Unknown values are ignored.
+    let query = use_query_map();
+    Effect::new(move |_| {
+        let wanted = query
+            .with(|q| q.get("lang"))
+            .and_then(|l| l.parse::<Locale>().ok());
+        if let Some(locale) = wanted.filter(|l| *l != i18n.get_locale_untracked()) {
+            i18n.set_locale(locale);
+        }
+    });
     // Loaded once per visit. `LocalResource` because fetch futures are not `Send`.
     let data = LocalResource::new(load);
     view! {
@@ -48,11 +87,12 @@ fn Shell() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(loaded) => {
-                            provide_context(AppData(loaded));
+                            provide_context(loaded);
                             view! {
                                 <DataNotices />
                                 <Routes fallback=NotFound>
                                     <Route path=path!("/") view=Catalog />
+                                    <Route path=path!("/p/:id") view=ProductPage />
                                     <Route path=path!("/about") view=About />
                                 </Routes>
                             }
@@ -67,7 +107,7 @@ fn Shell() -> impl IntoView {
 }
 
 /// Reads `config.json`, then runs the fallback chain (remote → cached copy → bundled).
-async fn load() -> Result<Arc<Loaded>, Arc<NoData>> {
+async fn load() -> Result<AppData, Arc<NoData>> {
     let port = BrowserPort;
     // Small and same-origin: a short timeout and cap are plenty.
     let config = match port.fetch_text("config.json", 5_000, 64 * 1024).await {
@@ -85,5 +125,5 @@ async fn load() -> Result<Arc<Loaded>, Arc<NoData>> {
     for issue in &loaded.validated.issues {
         leptos::logging::warn!("dataset: {issue}");
     }
-    Ok(Arc::new(loaded))
+    Ok(AppData::new(loaded))
 }

@@ -73,7 +73,7 @@ async fn cached_copy_notice_names_its_date_and_the_reason() {
         Some(Fallback::Fetch(FetchFailure::Http { status: 503 })),
     );
     let host = mount(move || {
-        provide_context(AppData(Arc::new(data)));
+        provide_context(AppData::new(data));
         view! { <DataNotices /> }
     });
     leptos::task::tick().await;
@@ -98,7 +98,7 @@ async fn cached_copy_notice_names_its_date_and_the_reason() {
 async fn healthy_bundled_data_shows_no_fallback_notice() {
     let data = loaded(Origin::Bundled, None);
     let host = mount(move || {
-        provide_context(AppData(Arc::new(data)));
+        provide_context(AppData::new(data));
         view! { <DataNotices /> }
     });
     leptos::task::tick().await;

@@ -1,6 +1,8 @@
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -27,13 +29,33 @@ pub fn Header() -> impl IntoView {
 }
 
 /// Each language is named in itself, so a visitor finds theirs whatever is on screen.
+/// The choice also goes into the URL (`lang=`), so a copied link or a kiosk's QR code opens
+/// in the same language; leptos_i18n keeps it in a cookie for the next visit.
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    let query = use_query_map();
     let on_change = move |ev| {
-        if let Ok(locale) = event_target_value(&ev).parse::<Locale>() {
-            i18n.set_locale(locale);
-        }
+        let Ok(locale) = event_target_value(&ev).parse::<Locale>() else {
+            return;
+        };
+        i18n.set_locale(locale);
+        let mut params = query.get_untracked();
+        params.replace("lang", locale.as_str().to_string());
+        let href = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            params.to_query_string()
+        );
+        use_navigate()(
+            &href,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
     };
     view! {
         <label class="language">

@@ -1,5 +1,7 @@
+pub mod facets;
 pub mod header;
 pub mod icons;
+pub mod labels;
 pub mod notice;
 pub mod product_card;
 

@@ -51,7 +51,7 @@ pub fn short_timestamp(iso: &str) -> String {
 #[component]
 pub fn DataNotices() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_app_data();
+    let data = use_app_data().loaded;
     let dataset = &data.validated.dataset;
     let version = dataset.meta.dataset_version.clone();
 

@@ -1,22 +1,11 @@
 use crate::components::icons::GroupIcon;
+use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
+use leptos_router::components::A;
 use ocop_core::geo;
-use ocop_core::model::{Product, ProductGroup};
-
-pub fn group_label(i18n: I18nContext<Locale>, group: ProductGroup) -> String {
-    match group {
-        ProductGroup::Food => t_string!(i18n, group_food),
-        ProductGroup::Beverage => t_string!(i18n, group_beverage),
-        ProductGroup::Herbal => t_string!(i18n, group_herbal),
-        ProductGroup::Textile => t_string!(i18n, group_textile),
-        ProductGroup::Souvenir => t_string!(i18n, group_souvenir),
-        ProductGroup::RuralTourism => t_string!(i18n, group_rural_tourism),
-    }
-    .to_string()
-}
+use ocop_core::model::Product;
 
 /// One product in the list: its name, rating as the sources state it, area and group.
 #[component]
@@ -57,17 +46,21 @@ pub fn ProductCard(product: Product) -> impl IntoView {
     };
 
     view! {
-        <li class="product-card" data-testid="product-card" data-product-id=id>
+        <li class="product-card" data-testid="product-card" data-product-id=id.clone()>
             <GroupIcon group />
             <div class="product-card-body">
                 <h2 class="product-name" lang=title_lang>
-                    {title}
+                    // The link is named by the product name alone; CSS stretches its hit area
+                    // over the whole card so the card is one large touch target.
+                    <A href=format!("/p/{id}") attr:class="card-link">
+                        {title}
+                    </A>
                 </h2>
                 <p class="product-rating">{rating_view}</p>
                 <p class="product-meta">
                     <span>{area}</span>
                     " · "
-                    <span>{move || group_label(i18n, group)}</span>
+                    <span>{move || labels::group(i18n, group)}</span>
                 </p>
             </div>
         </li>

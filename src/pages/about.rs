@@ -28,7 +28,7 @@ pub fn About() -> impl IntoView {
 #[component]
 fn DataStatus() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_app_data();
+    let data = use_app_data().loaded;
     let meta = data.validated.dataset.meta.clone();
     let counts = data.validated.dataset.counts();
     let lang = move || lang_of(i18n.get_locale());

@@ -1,34 +1,227 @@
-//! The product list. Faceted search, sorting and paging come with the catalog issue; for
-//! now every loaded product is listed, national 5★ first, then by stars and name.
+//! The catalog: tone-insensitive search, faceted filters with counts, removable chips,
+//! sorting and pages. All of it lives in the URL query, so back/forward restore a view and
+//! a copied link (or a kiosk QR code) reproduces it. The rules are in `ocop_core::catalog`
+//! and `ocop_core::search`; this file only renders them and turns clicks into URLs.
 
 use crate::app::use_app_data;
+use crate::components::facets::{ActiveFilters, FacetPanel};
+use crate::components::lang_of;
 use crate::components::product_card::ProductCard;
 use crate::i18n::*;
 use leptos::prelude::*;
-use ocop_core::model::Product;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+use ocop_core::catalog::{CatalogQuery, CatalogResults, SortOrder};
+use std::sync::Arc;
+
+/// Small pages keep the DOM light on phones and kiosks whatever the dataset size.
+pub const PER_PAGE: usize = 24;
+
+/// Turns a query into the catalog URL, keeping the `lang` parameter so shared links open
+/// in the sender's language.
+pub fn catalog_href(query: &CatalogQuery, lang: Option<String>) -> String {
+    let mut params = ParamsMap::new();
+    for (key, value) in query.to_query_pairs() {
+        params.insert(key, value);
+    }
+    if let Some(lang) = lang {
+        params.insert("lang", lang);
+    }
+    format!("/{}", params.to_query_string())
+}
+
+/// Writes catalog state to the URL: `replace` while typing (no history entry per
+/// keystroke), push for everything the visitor commits to (so Back undoes it).
+#[derive(Clone, Copy)]
+pub struct CatalogNav {
+    query: Memo<CatalogQuery>,
+    lang: Memo<Option<String>>,
+}
+
+impl CatalogNav {
+    pub fn query(&self) -> Memo<CatalogQuery> {
+        self.query
+    }
+
+    pub fn go(&self, query: CatalogQuery, replace: bool) {
+        let href = catalog_href(&query, self.lang.get_untracked());
+        use_navigate()(
+            &href,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    }
+}
 
 #[component]
 pub fn Catalog() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
-    let mut products: Vec<Product> = data.validated.dataset.products.clone();
-    products.sort_by(|a, b| {
-        b.rating
-            .stars
-            .cmp(&a.rating.stars)
-            .then_with(|| b.rating.is_national().cmp(&a.rating.is_national()))
-            .then_with(|| a.name.vi.cmp(&b.name.vi))
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| {
+        query_map.with(|m| CatalogQuery::from_query_pairs(m.into_iter().map(|(k, v)| (k.as_ref(), v))))
     });
-    let count = products.len();
+    let lang = Memo::new(move |_| query_map.with(|m| m.get("lang")));
+    let nav = CatalogNav { query, lang };
+    provide_context(nav);
+
+    // Search and facet counts, recomputed only when the query in the URL changes.
+    let results: Memo<Arc<CatalogResults>> = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            query.with(|q| {
+                let hits: Option<Vec<(usize, u32)>> = data
+                    .search
+                    .search(&q.text)
+                    .map(|hits| hits.iter().map(|h| (h.index, h.score)).collect());
+                // Name order follows the names on screen, so the language is an input too.
+                Arc::new(
+                    data.catalog
+                        .run_in(q, hits.as_deref(), lang_of(i18n.get_locale())),
+                )
+            })
+        })
+    };
+
+    // The box shows what the visitor typed; the URL follows it. Back/forward change the URL
+    // first, so the box follows the URL when they differ.
+    let text = RwSignal::new(query.get_untracked().text);
+    Effect::new(move |_| {
+        let url_text = query.with(|q| q.text.clone());
+        if url_text != text.get_untracked() {
+            text.set(url_text);
+        }
+    });
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        text.set(value.clone());
+        let mut q = query.get_untracked();
+        q.text = value;
+        q.page = 0;
+        nav.go(q, true);
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut q = query.get_untracked();
+        q.text = text.get_untracked();
+        q.page = 0;
+        nav.go(q, false);
+    };
+
+    let on_sort = move |ev| {
+        let mut q = query.get_untracked();
+        q.sort = SortOrder::from_key(&event_target_value(&ev)).unwrap_or_default();
+        q.page = 0;
+        nav.go(q, false);
+    };
+    let sort_option = move |order: SortOrder, label: String| {
+        view! {
+            <option value=order.key() selected=move || query.with(|q| q.sort == order)>
+                {label}
+            </option>
+        }
+    };
+
+    let total = move || results.with(|r| r.total());
+    let page_items = {
+        let data = data.clone();
+        move || {
+            let page = query.with(|q| q.page);
+            results.with(|r| {
+                r.page(page, PER_PAGE)
+                    .iter()
+                    .map(|&i| data.dataset().products[i].clone())
+                    .map(|product| view! { <ProductCard product /> })
+                    .collect_view()
+            })
+        }
+    };
+
     view! {
-        <section aria-labelledby="catalog-title">
+        <section aria-labelledby="catalog-title" class="catalog">
             <h1 id="catalog-title">{t!(i18n, catalog_title)}</h1>
-            <p class="results-count" aria-live="polite" data-testid="results-count">
-                {t!(i18n, products_count, count)}
-            </p>
-            <ul class="product-list" data-testid="product-list">
-                {products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}
-            </ul>
+            <form class="search-form" role="search" on:submit=on_submit>
+                <label for="catalog-search">{t!(i18n, search_label)}</label>
+                <input
+                    id="catalog-search"
+                    type="search"
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    placeholder=move || t_string!(i18n, search_placeholder).to_string()
+                    prop:value=move || text.get()
+                    on:input=on_input
+                />
+                <button type="submit" class="button">
+                    {t!(i18n, search_button)}
+                </button>
+            </form>
+            <div class="catalog-layout">
+                <FacetPanel results />
+                <div class="catalog-results">
+                    <div class="toolbar">
+                        <p class="results-count" role="status" aria-live="polite" data-testid="results-count">
+                            {move || t_string!(i18n, products_count, count = total()).to_string()}
+                        </p>
+                        <label>
+                            <span>{t!(i18n, sort_label)}</span>
+                            <select on:change=on_sort data-testid="sort">
+                                {move || sort_option(SortOrder::Relevance, t_string!(i18n, sort_relevance).to_string())}
+                                {move || sort_option(SortOrder::Stars, t_string!(i18n, sort_stars).to_string())}
+                                {move || sort_option(SortOrder::Name, t_string!(i18n, sort_name).to_string())}
+                                {move || sort_option(SortOrder::PriceLow, t_string!(i18n, sort_price_low).to_string())}
+                                {move || sort_option(SortOrder::PriceHigh, t_string!(i18n, sort_price_high).to_string())}
+                            </select>
+                        </label>
+                    </div>
+                    <ActiveFilters />
+                    <Show
+                        when=move || { total() > 0 }
+                        fallback=move || view! { <p class="no-results" data-testid="no-results">{t!(i18n, no_results)}</p> }
+                    >
+                        <ul class="product-list" data-testid="product-list">
+                            {page_items.clone()}
+                        </ul>
+                    </Show>
+                    <Pagination results />
+                </div>
+            </div>
         </section>
+    }
+}
+
+#[component]
+fn Pagination(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let nav = expect_context::<CatalogNav>();
+    let pages = move || results.with(|r| r.page_count(PER_PAGE));
+    let page = move || nav.query().with(|q| q.page).min(pages().saturating_sub(1));
+    let go = move |delta: isize| {
+        let mut q = nav.query().get_untracked();
+        q.page = (page() as isize + delta).max(0) as usize;
+        nav.go(q, false);
+        if let Some(top) = document().get_element_by_id("catalog-title") {
+            top.scroll_into_view();
+        }
+    };
+    move || {
+        (pages() > 1).then(|| {
+            let at_start = page() == 0;
+            let at_end = page() + 1 >= pages();
+            view! {
+                <nav class="pagination" aria-label=move || t_string!(i18n, pagination).to_string()>
+                    <button class="button" aria-disabled=at_start.to_string() disabled=at_start on:click=move |_| go(-1)>
+                        {t!(i18n, previous_page)}
+                    </button>
+                    <span data-testid="page-of">{t_string!(i18n, page_of, page = page() + 1, pages = pages()).to_string()}</span>
+                    <button class="button" aria-disabled=at_end.to_string() disabled=at_end on:click=move |_| go(1)>
+                        {t!(i18n, next_page)}
+                    </button>
+                </nav>
+            }
+        })
     }
 }

@@ -209,6 +209,12 @@ pub fn serve(args: &[&str]) -> Result {
     ))
 }
 
+/// A port nothing listens on right now, for the end-to-end tests' static server.
+fn free_port() -> Result<u16> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+}
+
 /// A named test layer.
 type Layer = (&'static str, fn() -> Result);
 
@@ -282,7 +288,9 @@ const LAYERS: &[Layer] = &[
     }),
     ("release build (trunk)", trunk_build),
     ("end-to-end tests (Playwright)", || {
-        run(cmd("npx", &["playwright", "test"]))
+        let mut c = cmd("npx", &["playwright", "test"]);
+        c.env("E2E_PORT", free_port()?.to_string());
+        run(c)
     }),
 ];
 

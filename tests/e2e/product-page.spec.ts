@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { bundledDataset, inLanguage, t } from './fixtures';
+
+test.beforeEach(async ({ page }) => {
+  await inLanguage(page, 'en');
+});
+
+test('a card opens the product page with everything needed to go and buy', async ({ page }) => {
+  await page.goto('/?q=ba+che+golden');
+  await page.getByRole('link', { name: 'Ba Che golden camellia tea' }).click();
+  await expect(page).toHaveURL(/\/p\/tra-hoa-vang-ba-che/);
+  const article = page.getByTestId('product-page');
+  await expect(article.getByRole('heading', { level: 1 })).toHaveText('Ba Che golden camellia tea');
+  await expect(article.getByText(t('en', 'national'))).toBeVisible();
+  await expect(article.getByText(t('en', 'valid_until', { date: '2028-01' }))).toBeVisible();
+  const buy = page.getByRole('region', { name: t('en', 'where_to_buy') });
+  await expect(buy.getByRole('heading', { name: t('en', 'where_to_buy') })).toBeVisible();
+  // Online channels open in a new tab and are only http(s).
+  const online = buy.getByRole('link', { name: new RegExp(t('en', 'channel_provincial_exchange')) });
+  await expect(online).toHaveAttribute('target', '_blank');
+  await expect(online).toHaveAttribute('href', /^https?:\/\//);
+  await expect(page.getByTestId('product-price')).toContainText('₫12,000,000–15,000,000');
+  await expect(page.getByRole('region', { name: t('en', 'places_to_visit') })).toBeVisible();
+  await expect(page.getByRole('region', { name: t('en', 'sources') }).getByRole('link').first()).toBeVisible();
+});
+
+test('an unknown product id shows a helpful not-found page', async ({ page }) => {
+  await page.goto('/p/no-such-product');
+  await expect(page.getByRole('heading', { name: t('en', 'product_not_found_title') })).toBeVisible();
+  await expect(page.getByTestId('product-not-found')).toContainText('no-such-product');
+  await page.getByRole('link', { name: t('en', 'back_to_catalog') }).click();
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+});
+
+test('every bundled product has a page', async ({ page }) => {
+  for (const p of bundledDataset().products.slice(0, 67)) {
+    await page.goto(`/p/${p.id}`);
+    await expect(page.getByTestId('product-page')).toHaveAttribute('data-product-id', p.id);
+  }
+});
