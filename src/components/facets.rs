@@ -55,13 +55,19 @@ fn value_label(i18n: labels::I18n, data: &AppData, facet: Facet, key: &str) -> S
     .unwrap_or_else(|| key.to_string())
 }
 
+/// How many options a facet shows before "Show all": long lists (hundreds of sales points
+/// in a big dataset) would bury the other facets and cost a DOM node per option.
+const COLLAPSED_OPTIONS: usize = 10;
+
+/// The options to show, and how many there are in all.
 fn options(
     facet: Facet,
     results: &CatalogResults,
     query: &CatalogQuery,
     i18n: labels::I18n,
     data: &AppData,
-) -> Vec<FacetOption> {
+    expanded: bool,
+) -> (Vec<FacetOption>, usize) {
     let f = &results.facets;
     let pairs: Vec<(String, usize)> = match facet {
         Facet::Group => f.groups.iter().map(|(g, n)| (g.key().to_string(), *n)).collect(),
@@ -83,9 +89,14 @@ fn options(
         .filter(|c| c.facet == facet)
         .map(|c| c.value)
         .collect();
-    pairs
+    let total = pairs.len();
+    // Collapsed: the first options in facet order, plus every selected one (so it can be
+    // unselected). Labels are only computed for what is shown.
+    let shown = pairs
         .into_iter()
-        .map(|(key, count)| FacetOption {
+        .enumerate()
+        .filter(|(i, (key, _))| expanded || *i < COLLAPSED_OPTIONS || selected.contains(key))
+        .map(|(_, (key, count))| FacetOption {
             facet,
             label: value_label(i18n, data, facet, &key),
             checked: selected.contains(&key),
@@ -93,7 +104,8 @@ fn options(
             count,
             nested: facet == Facet::Subcategory,
         })
-        .collect()
+        .collect();
+    (shown, total)
 }
 
 /// `1`–`12` for the current month, so "This month" means the visitor's month.
@@ -110,15 +122,22 @@ pub fn FacetPanel(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
 
     let memo_for = |facets: &'static [Facet]| {
         let data = data.clone();
-        Memo::new(move |_| {
+        let expanded = RwSignal::new(false);
+        let options = Memo::new(move |_| {
             let results = results.get();
+            let expanded = expanded.get();
             nav.query().with(|q| {
-                facets
-                    .iter()
-                    .flat_map(|f| options(*f, &results, q, i18n, &data))
-                    .collect()
+                let mut all = Vec::new();
+                let mut total = 0;
+                for facet in facets {
+                    let (shown, n) = options(*facet, &results, q, i18n, &data, expanded);
+                    all.extend(shown);
+                    total += n;
+                }
+                (all, total)
             })
-        })
+        });
+        FacetOptions { options, expanded }
     };
     let active = move || nav.query().with(|q| q.chips().len());
 
@@ -173,16 +192,39 @@ pub fn FacetPanel(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
     }
 }
 
+/// A facet's shown options (with the total before collapsing) and its "Show all" state.
+#[derive(Clone, Copy)]
+struct FacetOptions {
+    options: Memo<(Vec<FacetOption>, usize)>,
+    expanded: RwSignal<bool>,
+}
+
 #[component]
-fn CheckboxFacet(id: &'static str, legend: Signal<String>, options: Memo<Vec<FacetOption>>) -> impl IntoView {
+fn CheckboxFacet(id: &'static str, legend: Signal<String>, options: FacetOptions) -> impl IntoView {
+    let i18n = use_i18n();
+    let FacetOptions { options, expanded } = options;
+    let rows = Memo::new(move |_| options.with(|(shown, _)| shown.clone()));
+    let total = move || options.with(|(_, total)| *total);
+    let collapsible = move || expanded.get() || total() > rows.with(|r| r.len());
     view! {
         <fieldset class="facet" data-testid=format!("facet-{id}")>
             <legend>{legend}</legend>
             <ul>
-                <For each=move || options.get() key=|o| (o.facet, o.key.clone()) let:option>
-                    <FacetRow option options />
+                <For each=move || rows.get() key=|o| (o.facet, o.key.clone()) let:option>
+                    <FacetRow option options=rows />
                 </For>
             </ul>
+            <Show when=collapsible>
+                <button type="button" class="link-button" on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {move || {
+                        if expanded.get() {
+                            t_string!(i18n, show_fewer).to_string()
+                        } else {
+                            t_string!(i18n, show_all, count = total()).to_string()
+                        }
+                    }}
+                </button>
+            </Show>
         </fieldset>
     }
 }

@@ -127,17 +127,17 @@ pub fn Catalog() -> impl IntoView {
     };
 
     let total = move || results.with(|r| r.total());
-    let page_items = {
+    // The products on the current page, keyed by index so cards that stay on screen from
+    // one keystroke to the next are kept, not rebuilt.
+    let page_items = Memo::new(move |_| {
+        let page = query.with(|q| q.page);
+        results.with(|r| r.page(page, PER_PAGE).to_vec())
+    });
+    let card = {
         let data = data.clone();
-        move || {
-            let page = query.with(|q| q.page);
-            results.with(|r| {
-                r.page(page, PER_PAGE)
-                    .iter()
-                    .map(|&i| data.dataset().products[i].clone())
-                    .map(|product| view! { <ProductCard product /> })
-                    .collect_view()
-            })
+        move |index: usize| {
+            let product = data.dataset().products[index].clone();
+            view! { <ProductCard product /> }
         }
     };
 
@@ -183,7 +183,7 @@ pub fn Catalog() -> impl IntoView {
                         fallback=move || view! { <p class="no-results" data-testid="no-results">{t!(i18n, no_results)}</p> }
                     >
                         <ul class="product-list" data-testid="product-list">
-                            {page_items.clone()}
+                            <For each=move || page_items.get() key=|index| *index children=card.clone() />
                         </ul>
                     </Show>
                     <Pagination results />

@@ -5,6 +5,7 @@
 //! * `build`            release build into `dist/`
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
+//! * `bench keystroke [--count N]`  keystroke-to-results latency in Chromium at 4× CPU slowdown
 //!
 //! Written as an xtask (plain Rust, no extra runner) so a newcomer needs nothing but cargo.
 
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         ["test", rest @ ..] => tools::test_all(rest),
         ["data", "check", file] => return data::check(file),
         ["data", "synth", rest @ ..] => data::synth(rest),
+        ["bench", "keystroke", rest @ ..] => tools::bench_keystroke(rest),
         _ => {
             eprintln!("{}", USAGE);
             return ExitCode::from(2);
@@ -41,4 +43,5 @@ const USAGE: &str = "usage:
   cargo xtask test [--skip-install]   run every test layer (installs missing tools first)
   cargo xtask build                   release build into dist/
   cargo xtask data check FILE         validate a dataset file as the app does
-  cargo xtask data synth --count N [--seed S] [--out FILE]";
+  cargo xtask data synth --count N [--seed S] [--out FILE]
+  cargo xtask bench keystroke [--count N]   browser latency benchmark (default 50000 products)";

@@ -320,3 +320,42 @@ pub fn test_all(args: &[&str]) -> Result {
     println!("layers: {} passed, 0 failed", LAYERS.len());
     Ok(())
 }
+
+/// `cargo xtask bench keystroke`: builds, writes a synthetic dataset, and measures
+/// keystroke-to-results latency in Chromium (see `bench/keystroke.mjs`). Reports only.
+pub fn bench_keystroke(args: &[&str]) -> Result {
+    let count = match args {
+        [] => 50_000,
+        ["--count", n] => n.parse().map_err(|e| format!("--count: {e}"))?,
+        _ => return Err("usage: cargo xtask bench keystroke [--count N]".into()),
+    };
+    ensure_build_tools()?;
+    ensure_browser()?;
+    trunk_build()?;
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let dataset = dir.join(format!("synthetic-{count}.json"));
+    let dataset_arg = dataset.to_string_lossy().into_owned();
+    let count_arg = count.to_string();
+    run(cmd(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "xtask",
+            "--",
+            "data",
+            "synth",
+            "--count",
+            &count_arg,
+            "--out",
+            &dataset_arg,
+        ],
+    ))?;
+    let mut c = cmd("node", &["bench/keystroke.mjs"]);
+    c.env("BENCH_DATASET", &dataset)
+        .env("BENCH_OUT", dir.join(format!("keystroke-{count}.json")));
+    run(c)
+}

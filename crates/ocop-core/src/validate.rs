@@ -550,20 +550,11 @@ impl Validator {
                 p.price = None;
             }
         }
-        let mut index = 0;
-        p.where_to_buy.online.retain(|listing| {
-            let keep = is_safe_http_url(&listing.url);
-            if !keep {
-                self.issues.push(Issue {
-                    path: format!("{path}.where_to_buy.online[{index}].url"),
-                    problem: Problem::UnsafeUrl {
-                        url: listing.url.clone(),
-                    },
-                    action: Action::RemovedValue,
-                });
-            }
-            index += 1;
-            keep
+        let base = format!("{path}.where_to_buy.online");
+        self.retain_reported(&mut p.where_to_buy.online, &base, ".url", |listing| {
+            (!is_safe_http_url(&listing.url)).then(|| Problem::UnsafeUrl {
+                url: listing.url.clone(),
+            })
         });
         Ok(())
     }
@@ -661,24 +652,15 @@ impl Validator {
         let mut dropped = Vec::new();
         for r in routes.iter_mut() {
             let path = format!("$.routes[id={}]", r.id);
-            let mut index = 0;
-            r.stops.retain(|stop| {
+            self.retain_reported(&mut r.stops, &format!("{path}.stops"), "", |stop| {
                 let (known, target, id) = match &stop.place {
                     StopRef::Spot(id) => (spot_ids.contains(id), Target::Spot, id),
                     StopRef::SalesPoint(id) => (sales_point_ids.contains(id), Target::SalesPoint, id),
                 };
-                if !known {
-                    self.issues.push(Issue {
-                        path: format!("{path}.stops[{index}]"),
-                        problem: Problem::BrokenReference {
-                            target,
-                            id: id.clone(),
-                        },
-                        action: Action::RemovedValue,
-                    });
-                }
-                index += 1;
-                known
+                (!known).then(|| Problem::BrokenReference {
+                    target,
+                    id: id.clone(),
+                })
             });
             if r.stops.is_empty() {
                 dropped.push(r.id.clone());
@@ -693,16 +675,31 @@ impl Validator {
     }
 
     fn retain_known(&mut self, ids: &mut Vec<String>, known: &HashSet<String>, base: &str, target: Target) {
+        self.retain_reported(ids, base, "", |id| {
+            (!known.contains(id)).then(|| Problem::BrokenReference {
+                target,
+                id: id.clone(),
+            })
+        });
+    }
+
+    /// Keeps the items `problem` finds nothing wrong with; reports each one removed at
+    /// `{base}[index]{suffix}`, its index in the list as the publisher wrote it.
+    fn retain_reported<T>(
+        &mut self,
+        items: &mut Vec<T>,
+        base: &str,
+        suffix: &str,
+        mut problem: impl FnMut(&T) -> Option<Problem>,
+    ) {
         let mut index = 0;
-        ids.retain(|id| {
-            let keep = known.contains(id);
-            if !keep {
+        items.retain(|item| {
+            let found = problem(item);
+            let keep = found.is_none();
+            if let Some(problem) = found {
                 self.issues.push(Issue {
-                    path: format!("{base}[{index}]"),
-                    problem: Problem::BrokenReference {
-                        target,
-                        id: id.clone(),
-                    },
+                    path: format!("{base}[{index}]{suffix}"),
+                    problem,
                     action: Action::RemovedValue,
                 });
             }
