@@ -31,12 +31,19 @@ pub fn catalog_href(query: &CatalogQuery, lang: Option<String>) -> String {
     format!("/{}", params.to_query_string())
 }
 
+/// How long typing must pause before the URL catches up with the search box. Results
+/// update on every keystroke; only the address bar (and router) wait, which keeps routing
+/// work out of the keystroke path on slow phones.
+const URL_DEBOUNCE_MS: u32 = 300;
+
 /// Writes catalog state to the URL: `replace` while typing (no history entry per
 /// keystroke), push for everything the visitor commits to (so Back undoes it).
 #[derive(Clone, Copy)]
 pub struct CatalogNav {
+    /// What is on screen: the URL's query, with the text the visitor is typing.
     query: Memo<CatalogQuery>,
     lang: Memo<Option<String>>,
+    pending: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
 }
 
 impl CatalogNav {
@@ -44,7 +51,32 @@ impl CatalogNav {
         self.query
     }
 
+    /// Drops a URL update still waiting for typing to pause.
+    fn cancel_pending(&self) {
+        self.pending.update_value(|p| {
+            if let Some(timeout) = p.take() {
+                timeout.cancel();
+            }
+        });
+    }
+
+    /// Replaces the URL once typing pauses.
+    fn go_when_idle(&self, query: CatalogQuery) {
+        let nav = *self;
+        // The timer fires outside the component; the router is found through its owner.
+        let owner = Owner::current();
+        let timeout = gloo_timers::callback::Timeout::new(URL_DEBOUNCE_MS, move || {
+            nav.pending.set_value(None);
+            if let Some(owner) = &owner {
+                owner.with(|| nav.go(query, true));
+            }
+        });
+        self.cancel_pending();
+        self.pending.set_value(Some(timeout));
+    }
+
     pub fn go(&self, query: CatalogQuery, replace: bool) {
+        self.cancel_pending();
         let href = catalog_href(&query, self.lang.get_untracked());
         use_navigate()(
             &href,
@@ -62,18 +94,40 @@ pub fn Catalog() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
     let query_map = use_query_map();
-    let query = Memo::new(move |_| {
+    let url_query = Memo::new(move |_| {
         query_map.with(|m| CatalogQuery::from_query_pairs(m.into_iter().map(|(k, v)| (k.as_ref(), v))))
     });
+    // The box shows what the visitor typed; results follow it at once, the URL when typing
+    // pauses. Back/forward change the URL first, so the box follows the URL then.
+    let text = RwSignal::new(url_query.get_untracked().text);
+    let query = Memo::new(move |_| {
+        let mut q = url_query.get();
+        let typed = text.get();
+        if q.text != typed {
+            q.text = typed;
+            q.page = 0;
+        }
+        q
+    });
     let lang = Memo::new(move |_| query_map.with(|m| m.get("lang")));
-    let nav = CatalogNav { query, lang };
+    let nav = CatalogNav {
+        query,
+        lang,
+        pending: StoredValue::new_local(None),
+    };
     provide_context(nav);
 
     // Search and facet counts, recomputed only when the query in the URL changes.
     let results: Memo<Arc<CatalogResults>> = {
         let data = data.clone();
         Memo::new(move |_| {
-            query.with(|q| {
+            // A User Timing entry per query: `cargo xtask bench keystroke` reads these to
+            // report search + facet time in the browser, separately from rendering.
+            let timing = window().performance();
+            if let Some(p) = &timing {
+                let _ = p.mark("catalog-query-start");
+            }
+            let results = query.with(|q| {
                 let hits: Option<Vec<(usize, u32)>> = data
                     .search
                     .search(&q.text)
@@ -83,26 +137,26 @@ pub fn Catalog() -> impl IntoView {
                     data.catalog
                         .run_in(q, hits.as_deref(), lang_of(i18n.get_locale())),
                 )
-            })
+            });
+            if let Some(p) = &timing {
+                let _ = p.measure_with_start_mark("catalog-query", "catalog-query-start");
+            }
+            results
         })
     };
 
-    // The box shows what the visitor typed; the URL follows it. Back/forward change the URL
-    // first, so the box follows the URL when they differ.
-    let text = RwSignal::new(query.get_untracked().text);
-    Effect::new(move |_| {
-        let url_text = query.with(|q| q.text.clone());
-        if url_text != text.get_untracked() {
-            text.set(url_text);
+    Effect::new(move |previous: Option<String>| {
+        let url_text = url_query.with(|q| q.text.clone());
+        // Only a change of the URL itself (back/forward, a link) overrides the box.
+        if previous.is_some_and(|p| p != url_text) && url_text != text.get_untracked() {
+            nav.cancel_pending();
+            text.set(url_text.clone());
         }
+        url_text
     });
     let on_input = move |ev| {
-        let value = event_target_value(&ev);
-        text.set(value.clone());
-        let mut q = query.get_untracked();
-        q.text = value;
-        q.page = 0;
-        nav.go(q, true);
+        text.set(event_target_value(&ev));
+        nav.go_when_idle(query.get_untracked());
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -10,6 +10,8 @@ const firstCardId = (page: Page) => cards(page).first().getAttribute('data-produ
 
 /** Opens the filter panel on phones (on wide screens it is always shown). */
 async function openFilters(page: Page) {
+  // The panel exists once the data has loaded.
+  await expect(page.getByTestId('results-count')).toBeVisible();
   const toggle = page.locator('.filters-toggle');
   if (await toggle.isVisible()) {
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
