@@ -381,21 +381,6 @@ pub fn producer_type_from_key(key: &str) -> Option<ProducerType> {
     PRODUCER_TYPES.into_iter().find(|t| producer_type_key(*t) == key)
 }
 
-// `CatalogQuery::producer_types` is a `BTreeSet<ProducerType>`, which needs `Ord`; the model
-// does not derive it. Trait impls may live anywhere in the crate, so it is given here (in
-// declaration order). If `model.rs` ever derives `PartialOrd, Ord`, delete these two impls.
-impl PartialOrd for ProducerType {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for ProducerType {
-    fn cmp(&self, other: &Self) -> Ordering {
-        producer_type_index(*self).cmp(&producer_type_index(*other))
-    }
-}
-
 pub fn group_from_key(key: &str) -> Option<ProductGroup> {
     ProductGroup::ALL.into_iter().find(|g| g.key() == key)
 }

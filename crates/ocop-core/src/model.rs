@@ -272,7 +272,8 @@ pub const SUBCATEGORIES: &[&str] = &[
     "handicraft",
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+// Ordered (declaration order) so filters can hold producer types in a `BTreeSet`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProducerType {
     Company,
