@@ -1570,18 +1570,24 @@ fn bundled_five_stars_are_the_six_national_products() {
     assert_eq!(all.total(), ds.products.len());
 }
 
+/// Runs `rounds` random queries (from `seed`, over the given sales points) through the
+/// index and checks each against the naive implementation.
+fn agrees_with_naive(ds: &Dataset, points: &[String], seed: u64, rounds: usize) {
+    let index = CatalogIndex::build(ds);
+    let mut g = Gen(seed);
+    for _ in 0..rounds {
+        let q = g.query(points);
+        let hits = g.hits(ds.products.len());
+        let r = index.run(&q, hits.as_deref());
+        check_against_naive(ds, &q, hits.as_deref(), &r);
+    }
+}
+
 #[test]
 fn bundled_dataset_agrees_with_the_naive_implementation() {
     let ds = bundled();
-    let index = CatalogIndex::build(&ds);
     let points: Vec<String> = ds.sales_points.iter().map(|p| p.id.clone()).collect();
-    let mut g = Gen(2026);
-    for _ in 0..300 {
-        let q = g.query(&points);
-        let hits = g.hits(ds.products.len());
-        let r = index.run(&q, hits.as_deref());
-        check_against_naive(&ds, &q, hits.as_deref(), &r);
-    }
+    agrees_with_naive(&ds, &points, 2026, 300);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1592,56 +1598,8 @@ fn bundled_dataset_agrees_with_the_naive_implementation() {
 #[test]
 fn synthetic_dataset_agrees_with_the_naive_implementation() {
     let ds = crate::synth::synth_dataset(3_000, 11);
-    let index = CatalogIndex::build(&ds);
     let points: Vec<String> = ds.sales_points.iter().take(20).map(|p| p.id.clone()).collect();
-    let mut g = Gen(99);
-    for _ in 0..40 {
-        let q = g.query(&points);
-        let hits = g.hits(ds.products.len());
-        let r = index.run(&q, hits.as_deref());
-        check_against_naive(&ds, &q, hits.as_deref(), &r);
-    }
-}
-
-/// Timing on 50,000 products. Debug builds are slow, so the bound is loose; run with
-/// `cargo test -p ocop-core --all-features -- --ignored --nocapture catalog` to see times.
-#[cfg(feature = "synth")]
-#[test]
-#[ignore]
-fn fifty_thousand_products_timing() {
-    use std::time::Instant;
-    let ds = crate::synth::synth_dataset(50_000, 3);
-    let t = Instant::now();
-    let index = CatalogIndex::build(&ds);
-    let build = t.elapsed();
-    let q = query(&[
-        ("stars", "4,5"),
-        ("group", "food,beverage"),
-        ("price", "100k-500k,500k-2m"),
-        ("ptype", "cooperative,company"),
-        ("sort", "name"),
-    ]);
-    let t = Instant::now();
-    let runs = 20;
-    let mut total = 0;
-    for _ in 0..runs {
-        total += index.run(&q, None).total();
-    }
-    let per_run = t.elapsed() / runs;
-    let t = Instant::now();
-    let all = index.run(&CatalogQuery::default(), None);
-    let unfiltered = t.elapsed();
-    let hits: Vec<(usize, u32)> = (0..50_000).step_by(7).map(|i| (i, (i % 13) as u32)).collect();
-    let t = Instant::now();
-    let searched = index.run(&q, Some(&hits)).total();
-    let with_text = t.elapsed();
-    eprintln!(
-        "50k: build {build:?}, filtered run {per_run:?} ({} results), unfiltered run {unfiltered:?}, \
-         filtered + {} text hits {with_text:?} ({searched} results)",
-        total / runs as usize,
-        hits.len()
-    );
-    assert_eq!(all.total(), 50_000);
+    agrees_with_naive(&ds, &points, 99, 40);
 }
 
 #[test]
