@@ -4,7 +4,7 @@
 //! dataset. A remote URL is used only if its origin is on the allowlist, so a tampered
 //! config or a typo cannot make kiosks show data from anywhere.
 
-use crate::url::{is_same_origin_path, origin};
+use crate::url::{is_safe_http_url, is_same_origin_path, origin};
 use crate::validate::Limits;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,35 @@ pub struct AppConfig {
     pub fetch_timeout_ms: u32,
     /// Refuse larger dataset files (bytes).
     pub max_dataset_bytes: usize,
+    /// The online raster tiles drawn under the map's markers, or `null` for none. The
+    /// province outline ships with the app and is always drawn, so the map works offline
+    /// and when this server fails.
+    pub map_tiles: Option<TileLayer>,
+}
+
+/// A raster tile server (Leaflet's `{z}/{x}/{y}` URL template) and its required credit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TileLayer {
+    pub url: String,
+    /// Shown as plain text in the map's corner (most tile licences require it).
+    pub attribution: String,
+    #[serde(default = "default_max_zoom")]
+    pub max_zoom: u8,
+}
+
+fn default_max_zoom() -> u8 {
+    18
+}
+
+impl TileLayer {
+    /// OpenStreetMap's standard tiles; its tile usage policy asks for this credit.
+    pub fn openstreetmap() -> TileLayer {
+        TileLayer {
+            url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".to_string(),
+            attribution: "© OpenStreetMap contributors".to_string(),
+            max_zoom: 19,
+        }
+    }
 }
 
 impl Default for AppConfig {
@@ -32,6 +61,7 @@ impl Default for AppConfig {
             allowed_origins: Vec::new(),
             fetch_timeout_ms: 10_000,
             max_dataset_bytes: Limits::default().max_bytes,
+            map_tiles: Some(TileLayer::openstreetmap()),
         }
     }
 }
@@ -76,6 +106,16 @@ impl AppConfig {
             max_bytes: self.max_dataset_bytes,
             ..Limits::default()
         }
+    }
+
+    /// The tile layer to draw, if it is an `https://` URL or a path on this site (anything
+    /// else, such as `javascript:` or plain `http:` that browsers block as mixed content,
+    /// is ignored and the map shows the outline only).
+    pub fn tiles(&self) -> Option<&TileLayer> {
+        self.map_tiles.as_ref().filter(|t| {
+            let url = t.url.trim();
+            (url.starts_with("https://") && is_safe_http_url(url)) || is_same_origin_path(url)
+        })
     }
 
     pub fn dataset_source(&self) -> Result<DatasetSource, ConfigProblem> {
@@ -151,6 +191,26 @@ mod tests {
             with_url("data/2027.json", &[]).dataset_source(),
             Ok(DatasetSource::Remote("data/2027.json".into()))
         );
+    }
+
+    #[test]
+    fn map_tiles_default_to_openstreetmap_and_can_be_switched_off() {
+        assert_eq!(
+            AppConfig::parse("{}").unwrap().tiles(),
+            Some(&TileLayer::openstreetmap())
+        );
+        assert_eq!(AppConfig::parse(r#"{"map_tiles": null}"#).unwrap().tiles(), None);
+        let own = AppConfig::parse(r#"{"map_tiles": {"url": "tiles/{z}/{x}/{y}.png", "attribution": "x"}}"#)
+            .unwrap();
+        assert_eq!(own.tiles().map(|t| t.max_zoom), Some(18));
+        for bad in [
+            "javascript:alert(1)//{z}",
+            "http://tiles.example.org/{z}/{x}/{y}.png",
+            "//evil.example/{z}",
+        ] {
+            let text = format!(r#"{{"map_tiles": {{"url": "{bad}", "attribution": ""}}}}"#);
+            assert_eq!(AppConfig::parse(&text).unwrap().tiles(), None, "{bad}");
+        }
     }
 
     #[test]

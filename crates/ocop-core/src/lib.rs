@@ -11,17 +11,29 @@
 //! * [`source`]: which dataset to show when the remote one fails (remote → cached → bundled).
 //! * [`text`]: languages and localised strings with a Vietnamese fallback.
 //! * [`geo`]: the province's districts and bounding box.
+//! * [`places`]: spots and sales points as one kind of place, linked both ways to products and routes.
+//! * [`travel`]: estimated distances and times between places (road factor, speeds, ferries).
+//! * [`optimise`]: the shortest visiting order with the first stop fixed (exact, then heuristic).
+//! * [`trip`]: "My trip": the visitor's ordered stops, edits with undo, storage and share codecs.
+//! * [`shopping`]: the shopping list (product ids and quantities) and its storage codec.
+//! * [`export`]: Google Maps directions links and GPX files for a trip.
 
 pub mod catalog;
 pub mod config;
+pub mod export;
 pub mod format;
 pub mod geo;
 pub mod model;
+pub mod optimise;
+pub mod places;
 pub mod search;
+pub mod shopping;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod text;
+pub mod travel;
+pub mod trip;
 pub mod url;
 pub mod validate;
 

@@ -399,8 +399,9 @@ pub struct SalesPoint {
     pub sources: Vec<String>,
 }
 
-/// A stop on a curated route: a spot or a sales point.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A stop on a curated route or a trip: a spot or a sales point. (Ids are unique per kind
+/// only: a display point can also be a spot, so the kind is part of the reference.)
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StopRef {
     Spot(String),
