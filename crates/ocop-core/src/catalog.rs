@@ -453,6 +453,19 @@ fn clean_text(text: &str) -> String {
 // The query and its URL codec
 // ---------------------------------------------------------------------------------------
 
+/// Narrows the search hits (or, with no search text, the whole catalog) to the products in
+/// `allowed` (sorted product indices), for the "on my trip" filter. Facet counts then count
+/// only those products, as with any other filter.
+pub fn restrict_to(text_hits: Option<Vec<(usize, u32)>>, allowed: &[usize]) -> Vec<(usize, u32)> {
+    match text_hits {
+        Some(hits) => hits
+            .into_iter()
+            .filter(|(i, _)| allowed.binary_search(i).is_ok())
+            .collect(),
+        None => allowed.iter().map(|&i| (i, 0)).collect(),
+    }
+}
+
 /// The catalog page's state. See the module docs for the meaning of each facet.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CatalogQuery {
@@ -472,6 +485,9 @@ pub struct CatalogQuery {
     pub month: Option<u8>,
     pub prices: BTreeSet<PriceBand>,
     pub producer_types: BTreeSet<ProducerType>,
+    /// Only products made or sold at a stop of the visitor's trip (`trip=1`). The trip
+    /// lives in the browser, so the caller narrows the products with [`restrict_to`].
+    pub on_trip: bool,
     pub sort: SortOrder,
     /// 0-based page (1-based in the URL). Not a filter: see [`CatalogResults::page`].
     pub page: usize,
@@ -512,6 +528,7 @@ impl CatalogQuery {
                         }
                     }
                 }
+                "trip" => q.on_trip |= value.trim() == "1",
                 "page" => {
                     if !page_seen {
                         if let Some(page) = parse_page(value) {
@@ -538,7 +555,7 @@ impl CatalogQuery {
     }
 
     /// The canonical URL pairs: keys in the order `q`, `group`, `sub`, `stars`, `area`,
-    /// `buy`, `month`, `price`, `ptype`, `sort`, `page`; multiple values comma-separated in
+    /// `buy`, `month`, `price`, `ptype`, `trip`, `sort`, `page`; multiple values comma-separated in
     /// sorted order; defaults (no text, no selection, relevance, first page) omitted.
     /// `from_query_pairs(to_query_pairs(q)) == q` for every query whose text is as
     /// [`from_query_pairs`](Self::from_query_pairs) would keep it.
@@ -579,6 +596,9 @@ impl CatalogQuery {
                 join(self.producer_types.iter().map(|t| producer_type_key(*t))),
             ));
         }
+        if self.on_trip {
+            out.push(("trip", "1".to_string()));
+        }
         if self.sort != SortOrder::Relevance {
             out.push(("sort", self.sort.key().to_string()));
         }
@@ -597,7 +617,8 @@ impl CatalogQuery {
             && self.buy.is_empty()
             && self.month.is_none()
             && self.prices.is_empty()
-            && self.producer_types.is_empty())
+            && self.producer_types.is_empty()
+            && !self.on_trip)
     }
 
     /// One chip per active facet value, facets in [`Facet::ALL`] order; within a facet in

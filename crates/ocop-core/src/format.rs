@@ -80,6 +80,45 @@ fn group_digits(n: u64, sep: char) -> String {
     out
 }
 
+/// An estimated distance: one decimal under 10 km (short hops matter on foot or by
+/// motorbike), whole kilometres above; Vietnamese uses a decimal comma.
+pub fn format_km(km: f64, lang: Lang) -> String {
+    let km = if km.is_finite() { km.max(0.0) } else { 0.0 };
+    let number = if km < 10.0 {
+        let text = format!("{km:.1}");
+        if lang == Lang::Vi {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    } else {
+        format_number(km.round() as u64, lang)
+    };
+    format!("{number}\u{a0}km")
+}
+
+/// An estimated duration, rounded to 5 minutes (the estimates are no finer than that).
+pub fn format_minutes(minutes: f64, lang: Lang) -> String {
+    let total = if minutes.is_finite() {
+        (minutes.max(0.0) / 5.0).round() as u64 * 5
+    } else {
+        0
+    };
+    let total = total.max(5);
+    let (h, m) = (total / 60, total % 60);
+    match (lang, h, m) {
+        (Lang::Vi, 0, m) => format!("{m}\u{a0}phút"),
+        (Lang::Vi, h, 0) => format!("{h}\u{a0}giờ"),
+        (Lang::Vi, h, m) => format!("{h}\u{a0}giờ {m}\u{a0}phút"),
+        (Lang::En, 0, m) => format!("{m}\u{a0}min"),
+        (Lang::En, h, 0) => format!("{h}\u{a0}h"),
+        (Lang::En, h, m) => format!("{h}\u{a0}h {m}\u{a0}min"),
+        (Lang::Zh, 0, m) => format!("{m}分钟"),
+        (Lang::Zh, h, 0) => format!("{h}小时"),
+        (Lang::Zh, h, m) => format!("{h}小时{m}分钟"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +201,18 @@ mod tests {
         assert_eq!(format_count(50_000, Lang::Zh), "50,000");
         assert_eq!(format_count(67, Lang::Vi), "67");
         assert_eq!(format_count(1_000, Lang::Vi), "1.000");
+    }
+
+    #[test]
+    fn distances_and_durations() {
+        assert_eq!(format_km(3.46, Lang::Vi), "3,5\u{a0}km");
+        assert_eq!(format_km(3.46, Lang::En), "3.5\u{a0}km");
+        assert_eq!(format_km(1234.4, Lang::Vi), "1.234\u{a0}km");
+        assert_eq!(format_km(f64::NAN, Lang::En), "0.0\u{a0}km");
+        assert_eq!(format_minutes(0.0, Lang::En), "5\u{a0}min");
+        assert_eq!(format_minutes(62.0, Lang::En), "1\u{a0}h");
+        assert_eq!(format_minutes(143.0, Lang::Vi), "2\u{a0}giờ 25\u{a0}phút");
+        assert_eq!(format_minutes(90.0, Lang::Zh), "1小时30分钟");
+        assert_eq!(format_minutes(f64::INFINITY, Lang::En), "5\u{a0}min");
     }
 }

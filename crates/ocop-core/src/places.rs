@@ -81,6 +81,16 @@ impl Place<'_> {
         in_season(self.season_months, month)
     }
 
+    /// Where it is, for travel estimates.
+    pub fn waypoint(&self) -> crate::travel::Waypoint {
+        crate::travel::Waypoint {
+            lat: self.coordinates.lat,
+            lon: self.coordinates.lon,
+            district: self.district.to_string(),
+            access: self.access,
+        }
+    }
+
     /// Events (festivals) usually held in `month`.
     pub fn events_in(&self, month: u8) -> impl Iterator<Item = &Event> {
         self.events.iter().filter(move |e| e.months.contains(&month))

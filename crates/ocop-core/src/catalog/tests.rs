@@ -557,6 +557,7 @@ impl Gen {
             month: (!self.chance(2)).then(|| 1 + self.below(12) as u8),
             prices: self.subset(&PriceBand::ALL),
             producer_types: self.subset(&PRODUCER_TYPES),
+            on_trip: self.chance(3),
             sort,
             page: if self.chance(2) { 0 } else { self.below(MAX_PAGE) },
         }
@@ -1094,6 +1095,7 @@ fn parses_every_key() {
         month: Some(7),
         prices: [PriceBand::Under100k].into(),
         producer_types: [ProducerType::Household].into(),
+        on_trip: false,
         sort: SortOrder::PriceHigh,
         page: 2,
     };
@@ -1298,7 +1300,7 @@ fn random_queries_round_trip_through_the_url() {
         assert_eq!(back.to_query_pairs(), pairs);
         // Canonical: each key once, in a fixed order.
         let order = [
-            "q", "group", "sub", "stars", "area", "buy", "month", "price", "ptype", "sort", "page",
+            "q", "group", "sub", "stars", "area", "buy", "month", "price", "ptype", "trip", "sort", "page",
         ];
         let positions: Vec<usize> = pairs
             .iter()
@@ -1322,7 +1324,7 @@ fn random_queries_round_trip_through_the_url() {
     }
     assert_eq!(
         keys_seen.len(),
-        11,
+        12,
         "the generator exercises every key: {keys_seen:?}"
     );
 }
@@ -1625,4 +1627,21 @@ fn name_sort_follows_the_names_shown_in_the_interface_language() {
     let en: Vec<usize> = index.run_in(&query, None, crate::text::Lang::En).items;
     let vi: Vec<usize> = index.run_in(&query, None, crate::text::Lang::Vi).items;
     assert_ne!(en, vi);
+}
+
+#[test]
+fn on_trip_round_trips_and_restricts() {
+    let q = CatalogQuery::from_query_pairs([("trip", "1"), ("group", "food")]);
+    assert!(q.on_trip && q.is_filtered());
+    let pairs = q.to_query_pairs();
+    assert!(pairs.contains(&("trip", "1".to_string())));
+    let back: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(CatalogQuery::from_query_pairs(back), q);
+    assert!(!CatalogQuery::from_query_pairs([("trip", "yes")]).on_trip);
+    assert!(!q.cleared().on_trip);
+    assert_eq!(restrict_to(None, &[1, 4]), vec![(1, 0), (4, 0)]);
+    assert_eq!(
+        restrict_to(Some(vec![(4, 9), (2, 5), (1, 3)]), &[1, 4]),
+        vec![(4, 9), (1, 3)]
+    );
 }
