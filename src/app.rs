@@ -3,15 +3,21 @@
 
 use crate::browser::{save_cached_copy, BrowserPort};
 use crate::components::header::Header;
-use crate::components::notice::{DataNotices, LoadFailure};
+use crate::components::notice::{DataNotices, LoadFailure, VisitorNotice};
 use crate::i18n::*;
-use crate::pages::{about::About, catalog::Catalog, not_found::NotFound, product::ProductPage};
+use crate::pages::{
+    about::About, catalog::Catalog, list::ListPage, map::MapPage, not_found::NotFound, place::PlacePage,
+    product::ProductPage, routes::RouteList, routes::RoutePage, trip::TripPage,
+};
+use crate::state::provide_visitor;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_query_map;
 use leptos_router::path;
 use ocop_core::catalog::CatalogIndex;
-use ocop_core::config::{AppConfig, ConfigProblem};
+use ocop_core::config::{AppConfig, ConfigProblem, TileLayer};
+use ocop_core::model::StopRef;
+use ocop_core::places::PlaceIndex;
 use ocop_core::search::SearchIndex;
 use ocop_core::source::{load_dataset, DataPort, Loaded, NoData};
 use ocop_core::Dataset;
@@ -27,17 +33,24 @@ pub struct AppData {
     pub search: Arc<SearchIndex>,
     /// Per-product facet values, precomputed once so filtering and counting stay fast.
     pub catalog: Arc<CatalogIndex>,
+    /// Spots and sales points with their links to products and routes.
+    pub places: Arc<PlaceIndex>,
+    /// The online map tiles from `config.json` (`None`: outline only).
+    pub tiles: Option<TileLayer>,
 }
 
 impl AppData {
-    pub fn new(loaded: Loaded) -> Self {
+    pub fn new(loaded: Loaded, tiles: Option<TileLayer>) -> Self {
         let dataset = &loaded.validated.dataset;
         let search = Arc::new(SearchIndex::build(&dataset.products, &dataset.producers));
         let catalog = Arc::new(CatalogIndex::build(dataset));
+        let places = Arc::new(PlaceIndex::build(dataset));
         AppData {
             loaded: Arc::new(loaded),
             search,
             catalog,
+            places,
+            tiles,
         }
     }
 
@@ -75,12 +88,16 @@ fn Shell() -> impl IntoView {
             i18n.set_locale(locale);
         }
     });
+    // The visitor's trip, list and visit month: available before the data arrives, so the
+    // header can count them.
+    provide_visitor();
     // Loaded once per visit. `LocalResource` because fetch futures are not `Send`.
     let data = LocalResource::new(load);
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <Header />
         <main id="main" tabindex="-1">
+            <VisitorNotice />
             <Suspense fallback=move || {
                 view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
             }>
@@ -94,6 +111,19 @@ fn Shell() -> impl IntoView {
                                     <Route path=path!("/") view=Catalog />
                                     <Route path=path!("/p/:id") view=ProductPage />
                                     <Route path=path!("/about") view=About />
+                                    <Route path=path!("/map") view=MapPage />
+                                    <Route path=path!("/routes") view=RouteList />
+                                    <Route path=path!("/routes/:id") view=RoutePage />
+                                    <Route path=path!("/trip") view=TripPage />
+                                    <Route path=path!("/list") view=ListPage />
+                                    <Route
+                                        path=path!("/spot/:id")
+                                        view=|| view! { <PlacePage make=StopRef::Spot /> }
+                                    />
+                                    <Route
+                                        path=path!("/sales-point/:id")
+                                        view=|| view! { <PlacePage make=StopRef::SalesPoint /> }
+                                    />
                                 </Routes>
                             }
                                 .into_any()
@@ -116,6 +146,10 @@ async fn load() -> Result<AppData, Arc<NoData>> {
             message: e.to_string(),
         }),
     };
+    let tiles = match &config {
+        Ok(c) => c.tiles().cloned(),
+        Err(_) => AppConfig::default().tiles().cloned(),
+    };
     let loaded = load_dataset(&port, config).await.map_err(Arc::new)?;
     if let Some(copy) = &loaded.cache_update {
         if !save_cached_copy(copy) {
@@ -125,5 +159,5 @@ async fn load() -> Result<AppData, Arc<NoData>> {
     for issue in &loaded.validated.issues {
         leptos::logging::warn!("dataset: {issue}");
     }
-    Ok(AppData::new(loaded))
+    Ok(AppData::new(loaded, tiles))
 }

@@ -112,3 +112,27 @@ async fn read_capped(
         value.copy_to(&mut bytes[start..]);
     }
 }
+
+/// Reads a localStorage entry; `None` when absent or when storage is disabled.
+pub fn storage_get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+/// Why a value could not be saved: storage is disabled (private mode, policy) or full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveFailure {
+    Unavailable,
+    QuotaExceeded,
+}
+
+/// Writes a localStorage entry and reports a refusal instead of swallowing it.
+pub fn storage_set(key: &str, value: &str) -> Result<(), SaveFailure> {
+    let storage = local_storage().ok_or(SaveFailure::Unavailable)?;
+    storage.set_item(key, value).map_err(|e| {
+        let name = Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
+        match name.as_deref() {
+            Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => SaveFailure::QuotaExceeded,
+            _ => SaveFailure::Unavailable,
+        }
+    })
+}

@@ -10,5 +10,6 @@ mod app;
 pub mod browser;
 pub mod components;
 mod pages;
+pub mod state;
 
 pub use app::{App, AppData};

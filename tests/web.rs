@@ -73,7 +73,7 @@ async fn cached_copy_notice_names_its_date_and_the_reason() {
         Some(Fallback::Fetch(FetchFailure::Http { status: 503 })),
     );
     let host = mount(move || {
-        provide_context(AppData::new(data));
+        provide_context(AppData::new(data, None));
         view! { <DataNotices /> }
     });
     leptos::task::tick().await;
@@ -98,7 +98,7 @@ async fn cached_copy_notice_names_its_date_and_the_reason() {
 async fn healthy_bundled_data_shows_no_fallback_notice() {
     let data = loaded(Origin::Bundled, None);
     let host = mount(move || {
-        provide_context(AppData::new(data));
+        provide_context(AppData::new(data, None));
         view! { <DataNotices /> }
     });
     leptos::task::tick().await;
@@ -178,4 +178,64 @@ fn cached_copy_round_trips_and_corrupt_copy_is_ignored() {
     storage.set_item(CACHE_KEY, "{not json").unwrap();
     assert_eq!(BrowserPort.cached_copy(), None);
     storage.remove_item(CACHE_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn add_to_trip_toggles_the_stop_and_saves_the_trip() {
+    use ocop_core::model::StopRef;
+    use ocop_quang_ninh::components::trip_parts::AddToTrip;
+    use ocop_quang_ninh::state::{provide_visitor, Visitor, TRIP_KEY};
+
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.remove_item(TRIP_KEY).unwrap();
+    let (tx, rx) = futures::channel::oneshot::channel::<Visitor>();
+    let host = mount(move || {
+        let visitor = provide_visitor();
+        let _ = tx.send(visitor);
+        view! { <AddToTrip stop=StopRef::Spot("dao-co-to".into()) name="Cô Tô" /> }
+    });
+    let visitor = rx.await.unwrap();
+    leptos::task::tick().await;
+    let button: web_sys::HtmlElement = host.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(visitor
+        .trip
+        .with_untracked(|t| t.contains(&StopRef::Spot("dao-co-to".into()))));
+    let saved = storage.get_item(TRIP_KEY).unwrap().unwrap();
+    assert!(saved.contains(r#"{"spot":"dao-co-to"}"#), "{saved}");
+    button.click();
+    leptos::task::tick().await;
+    assert!(visitor.trip.with_untracked(|t| t.is_empty()));
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_saved_list_is_backed_up_and_reported() {
+    use ocop_quang_ninh::components::notice::VisitorNotice;
+    use ocop_quang_ninh::state::{provide_visitor, LIST_KEY};
+
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.set_item(LIST_KEY, "{not json").unwrap();
+    let host = mount(|| {
+        provide_visitor();
+        view! { <VisitorNotice /> }
+    });
+    leptos::task::tick().await;
+    assert!(
+        host.query_selector("[data-testid=storage-notice]")
+            .unwrap()
+            .is_some(),
+        "{}",
+        text(&host)
+    );
+    assert_eq!(
+        storage
+            .get_item(&format!("{LIST_KEY}.backup"))
+            .unwrap()
+            .as_deref(),
+        Some("{not json")
+    );
+    storage.remove_item(LIST_KEY).unwrap();
 }

@@ -10,6 +10,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
 use crate::pages::catalog::CatalogNav;
+use crate::state::use_visitor;
 use leptos::prelude::*;
 use ocop_core::catalog::{
     group_from_key, producer_type_from_key, BuyFilter, CatalogQuery, CatalogResults, Chip, Facet, PriceBand,
@@ -177,6 +178,7 @@ pub fn FacetPanel(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
                     options=memo_for(&[Facet::Buy])
                 />
                 <SeasonFacet results />
+                <TripFacet />
                 <CheckboxFacet
                     id="price"
                     legend=Signal::derive(move || t_string!(i18n, facet_price).to_string())
@@ -189,6 +191,30 @@ pub fn FacetPanel(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
                 />
             </div>
         </div>
+    }
+}
+
+/// "Only products on my trip": products made or sold at the trip's stops.
+#[component]
+fn TripFacet() -> impl IntoView {
+    let i18n = use_i18n();
+    let nav = expect_context::<CatalogNav>();
+    let trip = use_visitor().trip;
+    let checked = move || nav.query().with(|q| q.on_trip);
+    let toggle = move |_| {
+        let mut q = nav.query().get_untracked();
+        q.on_trip = !q.on_trip;
+        q.page = 0;
+        nav.go(q, false);
+    };
+    view! {
+        <fieldset class="facet" data-testid="facet-trip">
+            <legend>{t!(i18n, facet_trip)}</legend>
+            <label class="check">
+                <input type="checkbox" prop:checked=checked on:change=toggle />
+                <span>{move || t_string!(i18n, only_on_my_trip, count = trip.with(|t| t.len())).to_string()}</span>
+            </label>
+        </fieldset>
     }
 }
 
@@ -320,9 +346,10 @@ pub fn ActiveFilters() -> impl IntoView {
     let nav = expect_context::<CatalogNav>();
     let data = use_app_data();
     let chips = Memo::new(move |_| nav.query().with(|q| q.chips()));
+    let on_trip = Memo::new(move |_| nav.query().with(|q| q.on_trip));
     move || {
         let list = chips.get();
-        (!list.is_empty()).then(|| {
+        (!list.is_empty() || on_trip.get()).then(|| {
             let data = data.clone();
             view! {
                 <ul class="chips" aria-label=move || t_string!(i18n, active_filters).to_string() data-testid="chips">
@@ -356,6 +383,24 @@ pub fn ActiveFilters() -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                    {on_trip.get().then(|| view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="chip"
+                                aria-label=move || t_string!(i18n, remove_filter, label = t_string!(i18n, on_my_trip_chip).to_string()).to_string()
+                                on:click=move |_| {
+                                    let mut q = nav.query().get_untracked();
+                                    q.on_trip = false;
+                                    q.page = 0;
+                                    nav.go(q, false);
+                                }
+                            >
+                                {t!(i18n, on_my_trip_chip)}
+                                <span aria-hidden="true">" ×"</span>
+                            </button>
+                        </li>
+                    })}
                     <li>
                         <button
                             type="button"

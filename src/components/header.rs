@@ -1,4 +1,5 @@
 use crate::i18n::*;
+use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -7,6 +8,7 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let visitor = use_visitor();
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand">
@@ -17,6 +19,24 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     <li>
                         <A href="/">{t!(i18n, nav_catalog)}</A>
+                    </li>
+                    <li>
+                        <A href="/map">{t!(i18n, nav_map)}</A>
+                    </li>
+                    <li>
+                        <A href="/routes">{t!(i18n, nav_routes)}</A>
+                    </li>
+                    <li>
+                        <A href="/trip">
+                            {t!(i18n, nav_trip)}
+                            <span class="count" data-testid="trip-count">{move || visitor.trip.with(|t| t.len())}</span>
+                        </A>
+                    </li>
+                    <li>
+                        <A href="/list">
+                            {t!(i18n, nav_list)}
+                            <span class="count" data-testid="list-count">{move || visitor.list.with(|l| l.len())}</span>
+                        </A>
                     </li>
                     <li>
                         <A href="/about">{t!(i18n, nav_about)}</A>

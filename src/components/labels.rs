@@ -116,3 +116,17 @@ pub fn month(i18n: I18n, month: u8) -> String {
     }
     .to_string()
 }
+
+/// The map's marker kinds (`ocop_core::places::PlaceKind::key`).
+pub fn place_kind(i18n: I18n, key: &str) -> String {
+    match key {
+        "eco_tourism" => t_string!(i18n, kind_eco_tourism),
+        "farm" => t_string!(i18n, kind_farm),
+        "village" => t_string!(i18n, kind_village),
+        "heritage" => t_string!(i18n, kind_heritage),
+        "festival" => t_string!(i18n, kind_festival),
+        "market" => t_string!(i18n, kind_market),
+        _ => t_string!(i18n, kind_sales_point),
+    }
+    .to_string()
+}

@@ -2,8 +2,10 @@ pub mod facets;
 pub mod header;
 pub mod icons;
 pub mod labels;
+pub mod map;
 pub mod notice;
 pub mod product_card;
+pub mod trip_parts;
 
 use crate::i18n::Locale;
 use ocop_core::Lang;

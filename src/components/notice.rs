@@ -130,3 +130,29 @@ pub fn LoadFailure(failure: Arc<NoData>) -> impl IntoView {
         </section>
     }
 }
+
+/// Tells the visitor when their saved trip or list could not be read (and was backed up)
+/// or cannot be saved, instead of failing silently.
+#[component]
+pub fn VisitorNotice() -> impl IntoView {
+    use crate::browser::SaveFailure;
+    use crate::state::{use_visitor, StorageNotice, Stored};
+    let i18n = use_i18n();
+    let notice = use_visitor().notice;
+    move || {
+        let text = match notice.get()? {
+            StorageNotice::Recovered(Stored::Trip) => t_string!(i18n, storage_recovered_trip),
+            StorageNotice::Recovered(Stored::List) => t_string!(i18n, storage_recovered_list),
+            StorageNotice::NotSaved(_, SaveFailure::QuotaExceeded) => t_string!(i18n, storage_full),
+            StorageNotice::NotSaved(_, SaveFailure::Unavailable) => t_string!(i18n, storage_unavailable),
+        };
+        Some(view! {
+            <div class="notice" role="alert" data-testid="storage-notice">
+                <p>{text}</p>
+                <button type="button" class="button button-secondary" on:click=move |_| notice.set(None)>
+                    {t!(i18n, dismiss)}
+                </button>
+            </div>
+        })
+    }
+}

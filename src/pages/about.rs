@@ -12,6 +12,7 @@ use ocop_core::validate::Action;
 
 /// Credited whenever the app draws the province outline (issue: tourism map).
 const BOUNDARIES_ATTRIBUTION: &str = "Province and neighbour outlines: Natural Earth (public domain)";
+const MAP_LIBRARY_ATTRIBUTION: &str = "Map: Leaflet (BSD-2-Clause); online tiles as credited on the map";
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -99,6 +100,7 @@ fn DataStatus() -> impl IntoView {
             (!meta.attribution.iter().any(|a| a.contains("Natural Earth")))
                 .then(|| BOUNDARIES_ATTRIBUTION.into()),
         )
+        .chain(std::iter::once(MAP_LIBRARY_ATTRIBUTION.to_string()))
         .map(|a| view! { <li>{a}</li> })
         .collect_view();
 

@@ -8,11 +8,12 @@ use crate::components::facets::{ActiveFilters, FacetPanel};
 use crate::components::lang_of;
 use crate::components::product_card::ProductCard;
 use crate::i18n::*;
+use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
-use ocop_core::catalog::{CatalogQuery, CatalogResults, SortOrder};
+use ocop_core::catalog::{restrict_to, CatalogQuery, CatalogResults, SortOrder};
 use std::sync::Arc;
 
 /// Small pages keep the DOM light on phones and kiosks whatever the dataset size.
@@ -117,7 +118,9 @@ pub fn Catalog() -> impl IntoView {
     };
     provide_context(nav);
 
-    // Search and facet counts, recomputed only when the query in the URL changes.
+    let visitor = use_visitor();
+    // Search and facet counts, recomputed only when the query in the URL (or, with the
+    // "on my trip" filter, the trip) changes.
     let results: Memo<Arc<CatalogResults>> = {
         let data = data.clone();
         Memo::new(move |_| {
@@ -127,11 +130,15 @@ pub fn Catalog() -> impl IntoView {
             if let Some(p) = &timing {
                 let _ = p.mark("catalog-query-start");
             }
+            let trip_products = || visitor.trip.with(|t| data.places.products_for(t.stops()));
             let results = query.with(|q| {
-                let hits: Option<Vec<(usize, u32)>> = data
+                let mut hits: Option<Vec<(usize, u32)>> = data
                     .search
                     .search(&q.text)
                     .map(|hits| hits.iter().map(|h| (h.index, h.score)).collect());
+                if q.on_trip {
+                    hits = Some(restrict_to(hits, &trip_products()));
+                }
                 // Name order follows the names on screen, so the language is an input too.
                 Arc::new(
                     data.catalog

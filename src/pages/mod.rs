@@ -1,4 +1,9 @@
 pub mod about;
 pub mod catalog;
+pub mod list;
+pub mod map;
 pub mod not_found;
+pub mod place;
 pub mod product;
+pub mod routes;
+pub mod trip;

@@ -7,12 +7,14 @@ use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use ocop_core::format::format_vnd_range;
 use ocop_core::geo;
 use ocop_core::model::{Precision, Product, StopRef};
+use ocop_core::places;
 use ocop_core::url::is_safe_http_url;
 use ocop_core::Lang;
 
@@ -223,42 +225,64 @@ fn ProductDetails(data: AppData, index: usize) -> impl IntoView {
         }
     };
 
-    // Places that list this product, and routes that stop at them or at its sales points.
-    let spots: Vec<_> = dataset
-        .spots
+    // Places that make or sell this product (spots listing it, its sales points), and the
+    // curated routes that stop at any of them.
+    let place_stops: Vec<StopRef> = data.places.places_of(index).cloned().collect();
+    let places: Vec<_> = place_stops
         .iter()
-        .filter(|s| s.products.contains(&id))
-        .cloned()
-        .collect();
-    let routes: Vec<_> = dataset
-        .routes
-        .iter()
-        .filter(|r| {
-            r.stops.iter().any(|stop| match &stop.place {
-                StopRef::Spot(s) => spots.iter().any(|sp| &sp.id == s),
-                StopRef::SalesPoint(p) => where_to_buy.sales_points.contains(p),
-            })
+        .filter_map(|s| places::place(dataset, s))
+        .map(|p| {
+            (
+                p.stop.clone(),
+                p.name.clone(),
+                p.kind.key(),
+                p.district.to_string(),
+            )
         })
-        .cloned()
         .collect();
-    let places_view = (!spots.is_empty()).then(|| {
+    let routes: Vec<(String, ocop_core::LocalText)> = data
+        .places
+        .routes_of(index)
+        .into_iter()
+        .map(|r| (dataset.routes[r].id.clone(), dataset.routes[r].name.clone()))
+        .collect();
+    let trip = use_visitor().trip;
+    let trip_added = RwSignal::new(None::<usize>);
+    let add_places = {
+        let place_stops = place_stops.clone();
+        move |_| {
+            let mut count = 0;
+            trip.update(|t| count = t.add_all(place_stops.iter().cloned()));
+            trip_added.set(Some(count));
+        }
+    };
+    let places_view = (!places.is_empty()).then(|| {
         view! {
             <section aria-labelledby="places-title">
                 <h2 id="places-title">{t!(i18n, places_to_visit)}</h2>
-                <ul class="plain">
-                    {spots
+                <ul class="plain link-list">
+                    {places
                         .into_iter()
-                        .map(|s| {
-                            let district = s.locality.district.as_deref().and_then(geo::district);
+                        .map(|(stop, name, kind, district)| {
+                            let district = geo::district(&district);
                             view! {
                                 <li>
-                                    {move || s.name.get(lang()).to_string()}
-                                    {district.map(|d| view! { <span class="muted">" · " {move || d.name().get(lang()).to_string()}</span> })}
+                                    <A href=places::place_path(&stop)>{move || name.get(lang()).to_string()}</A>
+                                    <span class="muted">
+                                        " · " {move || labels::place_kind(i18n, kind)}
+                                        {district.map(|d| view! { " · " {move || d.name().get(lang()).to_string()} })}
+                                    </span>
                                 </li>
                             }
                         })
                         .collect_view()}
                 </ul>
+                <button type="button" class="button button-secondary" on:click=add_places>
+                    {t!(i18n, add_places_to_trip)}
+                </button>
+                <p role="status" aria-live="polite" class="muted">
+                    {move || trip_added.get().map(|count| t_string!(i18n, added_to_trip, count).to_string())}
+                </p>
             </section>
         }
     });
@@ -266,10 +290,10 @@ fn ProductDetails(data: AppData, index: usize) -> impl IntoView {
         view! {
             <section aria-labelledby="routes-title">
                 <h2 id="routes-title">{t!(i18n, routes_with_product)}</h2>
-                <ul class="plain">
+                <ul class="plain link-list">
                     {routes
                         .into_iter()
-                        .map(|r| view! { <li>{move || r.name.get(lang()).to_string()}</li> })
+                        .map(|(id, name)| view! { <li><A href=format!("/routes/{id}")>{move || name.get(lang()).to_string()}</A></li> })
                         .collect_view()}
                 </ul>
             </section>

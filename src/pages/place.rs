@@ -1,0 +1,122 @@
+//! `/spot/<id>` and `/sales-point/<id>`: one place with what is made or sold there, its
+//! season and festivals, the curated routes through it, and "add to trip".
+
+use crate::app::use_app_data;
+use crate::components::labels;
+use crate::components::lang_of;
+use crate::components::map::{MapMarker, PlaceMap};
+use crate::components::product_card::ProductCard;
+use crate::components::trip_parts::{AddToTrip, MonthPicker, SeasonBadge};
+use crate::i18n::*;
+use crate::pages::map::stop_key;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use ocop_core::geo;
+use ocop_core::model::{Precision, StopRef};
+use ocop_core::places::place;
+
+#[component]
+pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let data = use_app_data();
+    let lang = move || lang_of(i18n.get_locale());
+    move || {
+        let stop = make(params.read().get("id").unwrap_or_default());
+        let dataset = data.dataset();
+        let Some(p) = place(dataset, &stop) else {
+            return view! {
+                <section class="not-found" data-testid="place-not-found">
+                    <h1>{t!(i18n, place_not_found)}</h1>
+                    <A href="/map" attr:class="button">{t!(i18n, nav_map)}</A>
+                </section>
+            }
+            .into_any();
+        };
+        let name = p.name.clone();
+        let heading = p.name.clone();
+        let kind = p.kind.key();
+        let description = p.description.cloned();
+        let season_note = p.season_note.cloned();
+        let months = p.season_months.to_vec();
+        let events = p.events.to_vec();
+        let approximate = p.coordinates.precision == Precision::Approximate;
+        let district = geo::district(p.district);
+        let products: Vec<_> = data
+            .places
+            .products_at(&stop)
+            .iter()
+            .map(|&i| dataset.products[i].clone())
+            .collect();
+        let routes: Vec<(String, ocop_core::LocalText)> = data
+            .places
+            .routes_at(&stop)
+            .iter()
+            .map(|&r| (dataset.routes[r].id.clone(), dataset.routes[r].name.clone()))
+            .collect();
+        let marker = MapMarker {
+            key: stop_key(&stop),
+            lat: p.coordinates.lat,
+            lon: p.coordinates.lon,
+            name: p.name.get(lang_of(i18n.get_locale_untracked())).to_string(),
+            kind,
+            label: None,
+            dim: false,
+            selected: true,
+        };
+        let map_name = name.clone();
+        view! {
+            <article class="place-page" data-testid="place-page">
+                <p><A href="/map">{t!(i18n, back_to_map)}</A></p>
+                <h1>{move || heading.get(lang()).to_string()}</h1>
+                <p class="muted">
+                    {move || labels::place_kind(i18n, kind)}
+                    {district.map(|d| view! { " · " {move || d.name().get(lang()).to_string()} })}
+                </p>
+                {description.map(|d| view! { <p>{move || d.get(lang()).to_string()}</p> })}
+                <AddToTrip stop=stop.clone() name=Signal::derive(move || name.get(lang()).to_string()) />
+                <section aria-labelledby="season-title">
+                    <h2 id="season-title">{t!(i18n, season)}</h2>
+                    <div class="row"><MonthPicker /> <SeasonBadge months=months.clone() /></div>
+                    <p>
+                        {if months.is_empty() {
+                            t_string!(i18n, season_unknown).to_string()
+                        } else {
+                            months.iter().map(|m| labels::month(i18n, *m)).collect::<Vec<_>>().join(", ")
+                        }}
+                    </p>
+                    {season_note.map(|n| view! { <p class="muted">{move || n.get(lang()).to_string()}</p> })}
+                    {events.into_iter().map(|e| view! {
+                        <p class="event"><span class="badge badge-event">{t!(i18n, festival)}</span> " " {move || format!("{}: {}", e.name.get(lang()), e.when.get(lang()))}</p>
+                    }).collect_view()}
+                </section>
+                <section aria-labelledby="place-products-title">
+                    <h2 id="place-products-title">{t!(i18n, place_products)}</h2>
+                    {if products.is_empty() {
+                        view! { <p class="muted">{t!(i18n, place_no_products)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="plain product-list">{products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}</ul> }.into_any()
+                    }}
+                </section>
+                {(!routes.is_empty()).then(|| view! {
+                    <section aria-labelledby="place-routes-title">
+                        <h2 id="place-routes-title">{t!(i18n, routes_through_here)}</h2>
+                        <ul class="plain link-list">
+                            {routes.into_iter().map(|(id, name)| view! {
+                                <li><A href=format!("/routes/{id}")>{move || name.get(lang()).to_string()}</A></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                {approximate.then(|| view! { <p class="muted">{t!(i18n, position_approximate)}</p> })}
+                <PlaceMap
+                    markers=Signal::stored(vec![marker])
+                    label=Signal::derive(move || map_name.get(lang()).to_string())
+                    tiles=data.tiles.clone()
+                />
+            </article>
+        }
+        .into_any()
+    }
+}

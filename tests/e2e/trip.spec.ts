@@ -1,0 +1,129 @@
+import { expect, Page, test } from '@playwright/test';
+import { bundledDataset, inLanguage, t } from './fixtures';
+
+test.beforeEach(async ({ page, context }) => {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  await inLanguage(page, 'en');
+});
+
+const data = bundledDataset();
+const keysOf = (page: Page) =>
+  page.getByTestId('trip-stop').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+
+// A deliberately zig-zagging order across the province: Móng Cái, Đông Triều, Hạ Long,
+// Hải Hà, Uông Bí. Optimising must keep Móng Cái first.
+const zigzag = ['s.mui-sa-vi', 's.lang-gom-dong-thanh', 'p.trung-tam-ocop-ha-long', 's.doi-che-duong-hoa', 's.khu-di-tich-yen-tu'];
+
+test('a trip is built, optimised, undone, and survives a reload', async ({ page }) => {
+  await page.goto(`/trip?stops=${zigzag.join(',')}`);
+  await expect(page.getByTestId('shared-trip')).toContainText(t('en', 'shared_trip_title', { count: 5 }));
+  await page.getByRole('button', { name: t('en', 'shared_trip_replace') }).click();
+  await expect(page.getByTestId('shared-trip')).toHaveCount(0);
+  expect(await keysOf(page)).toEqual(zigzag);
+  await expect
+    .poll(() =>
+      page.locator('.map').evaluate((m) =>
+        [...m.querySelectorAll('.leaflet-marker-icon')].reduce((n, e) => n + Number(e.getAttribute('data-count') ?? 1), 0),
+      ),
+    )
+    .toBe(5);
+
+  const before = await page.getByTestId('trip-totals').textContent();
+  await page.getByRole('button', { name: t('en', 'optimise') }).click();
+  await expect(page.getByTestId('trip-status')).toContainText('Reordered');
+  const optimised = await keysOf(page);
+  expect(optimised[0]).toBe(zigzag[0]);
+  expect([...optimised].sort()).toEqual([...zigzag].sort());
+  expect(optimised).not.toEqual(zigzag);
+  expect(await page.getByTestId('trip-totals').textContent()).not.toEqual(before);
+
+  await page.getByRole('button', { name: t('en', 'undo') }).click();
+  expect(await keysOf(page)).toEqual(zigzag);
+
+  await page.getByRole('button', { name: t('en', 'optimise') }).click();
+  await expect.poll(() => keysOf(page)).toEqual(optimised);
+  await page.reload();
+  await expect.poll(() => keysOf(page)).toEqual(optimised);
+  await expect(page.getByTestId('trip-count').first()).toHaveText('5');
+});
+
+test('stops are reordered with buttons, reversed and removed', async ({ page }) => {
+  await page.goto(`/trip?stops=${zigzag.slice(0, 3).join(',')}`);
+  await page.getByRole('button', { name: t('en', 'shared_trip_replace') }).click();
+  const second = data.spots.find((s: any) => s.id === 'lang-gom-dong-thanh').name.en;
+  await page.getByRole('button', { name: t('en', 'move_up', { name: second }) }).click();
+  expect(await keysOf(page)).toEqual([zigzag[1], zigzag[0], zigzag[2]]);
+  await page.getByRole('button', { name: t('en', 'reverse') }).click();
+  expect(await keysOf(page)).toEqual([zigzag[2], zigzag[0], zigzag[1]]);
+  await page.getByRole('button', { name: t('en', 'remove_stop', { name: second }) }).click();
+  expect(await keysOf(page)).toEqual([zigzag[2], zigzag[0]]);
+  await page.getByRole('button', { name: t('en', 'undo') }).click();
+  expect(await keysOf(page)).toEqual([zigzag[2], zigzag[0], zigzag[1]]);
+});
+
+test('the trip leaves as Google Maps links, GPX and a share link', async ({ page }) => {
+  // 12 stops: more than Google's 10 points, so two links that meet at the 10th stop.
+  const stops = [
+    ...data.spots.slice(0, 9).map((s: any) => `s.${s.id}`),
+    ...data.sales_points.slice(0, 3).map((p: any) => `p.${p.id}`),
+  ];
+  await page.goto(`/trip?stops=${stops.join(',')}`);
+  await page.getByRole('button', { name: t('en', 'shared_trip_replace') }).click();
+  const links = page.getByRole('link', { name: /Google Maps, part/ });
+  await expect(links).toHaveCount(2);
+  await expect(links.first()).toHaveAttribute('href', /^https:\/\/www\.google\.com\/maps\/dir\/\?api=1&origin=/);
+  await expect(links.first()).toHaveAttribute('target', '_blank');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: t('en', 'download_gpx') }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ocop-quang-ninh-trip.gpx');
+  const gpx = await (await file.createReadStream()).toArray();
+  const text = Buffer.concat(gpx).toString('utf8');
+  expect(text.match(/<rtept /g)?.length).toBe(12);
+
+  const share = await page.getByTestId('share-link').inputValue();
+  expect(share).toContain(`/trip?stops=${stops.join(',')}`);
+});
+
+test('a shared link with unknown or broken stops keeps the known ones and flags the rest', async ({ page }) => {
+  await page.goto('/trip?stops=s.vinh-ha-long,s.no-such-place,x.bad,p.trung-tam-ocop-ha-long');
+  const banner = page.getByTestId('shared-trip');
+  await expect(banner).toContainText(t('en', 'shared_trip_unknown', { count: 1 }));
+  await expect(banner).toContainText(t('en', 'shared_trip_rejected', { count: 1 }));
+  await page.getByRole('button', { name: t('en', 'shared_trip_merge') }).click();
+  await expect(page.getByTestId('trip-stop')).toHaveCount(3);
+  await expect(page.getByTestId('trip-stop').nth(1)).toContainText(t('en', 'place_unavailable'));
+});
+
+test('a corrupt saved trip is backed up and the visitor is told', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('ocop.trip.v1', '{"version":1,"stops":[{"spot":');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto('/trip');
+  await expect(page.getByTestId('storage-notice')).toContainText(t('en', 'storage_recovered_trip'));
+  expect(await page.evaluate(() => localStorage.getItem('ocop.trip.v1.backup'))).toBe('{"version":1,"stops":[{"spot":');
+  await expect(page.getByTestId('trip-empty')).toBeVisible();
+});
+
+test('the catalog filters to products on my trip', async ({ page }) => {
+  await page.goto('/spot/dao-co-to');
+  await page.getByRole('button', { name: new RegExp(t('en', 'add_to_trip')) }).click();
+  await page.goto('/?trip=1');
+  const spot = data.spots.find((s: any) => s.id === 'dao-co-to');
+  await expect(page.getByTestId('product-card')).toHaveCount(spot.products.length);
+  await expect(page.getByRole('button', { name: new RegExp(t('en', 'on_my_trip_chip')) })).toBeVisible();
+});
+
+test('a product page adds its places to the trip', async ({ page }) => {
+  await page.goto('/p/tra-hoa-vang-ba-che');
+  const places = page.getByRole('region', { name: t('en', 'places_to_visit') });
+  await expect(places.getByRole('listitem').first()).toBeVisible();
+  const count = await places.getByRole('listitem').count();
+  expect(count).toBeGreaterThan(0);
+  await places.getByRole('button', { name: t('en', 'add_places_to_trip') }).click();
+  await expect(page.getByTestId('trip-count').first()).toHaveText(String(count));
+});
