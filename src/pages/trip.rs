@@ -218,10 +218,13 @@ pub fn TripPage() -> impl IntoView {
                     let name = place.as_ref().map(|p| p.name.clone());
                     let months = place.as_ref().map(|p| p.season_months.to_vec()).unwrap_or_default();
                     let events: Vec<_> = place.as_ref().map(|p| p.events.to_vec()).unwrap_or_default();
+                    // A stop the dataset no longer has is shown by its id, never dropped.
                     let label = {
                         let name = name.clone();
-                        let stop = stop.clone();
-                        move || name.as_ref().map(|n| n.get(lang()).to_string()).unwrap_or_else(|| format!("{stop:?}"))
+                        let id = match &stop {
+                            StopRef::Spot(id) | StopRef::SalesPoint(id) => id.clone(),
+                        };
+                        move || name.as_ref().map(|n| n.get(lang()).to_string()).unwrap_or_else(|| id.clone())
                     };
                     let remove = {
                         let stop = stop.clone();

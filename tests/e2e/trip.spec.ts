@@ -14,11 +14,13 @@ const keysOf = (page: Page) =>
 // Hải Hà, Uông Bí. Optimising must keep Móng Cái first.
 const zigzag = ['s.mui-sa-vi', 's.lang-gom-dong-thanh', 'p.trung-tam-ocop-ha-long', 's.doi-che-duong-hoa', 's.khu-di-tich-yen-tu'];
 
-test('a trip is built, optimised, undone, and survives a reload', async ({ page }) => {
-  await page.goto(`/trip?stops=${zigzag.join(',')}`);
-  await expect(page.getByTestId('shared-trip')).toContainText(t('en', 'shared_trip_title', { count: 5 }));
-  await page.getByRole('button', { name: t('en', 'shared_trip_replace') }).click();
-  await expect(page.getByTestId('shared-trip')).toHaveCount(0);
+test('a trip is built from the map, optimised, undone, and survives a reload', async ({ page }) => {
+  await page.goto('/map');
+  for (const key of zigzag) {
+    await page.locator(`[data-testid="place-row"][data-key="${key}"]`).getByRole('button', { name: new RegExp(t('en', 'add_to_trip')) }).click();
+  }
+  await expect(page.getByTestId('trip-count').first()).toHaveText('5');
+  await page.getByRole('link', { name: new RegExp(t('en', 'nav_trip')) }).first().click();
   expect(await keysOf(page)).toEqual(zigzag);
   await expect
     .poll(() =>
@@ -94,6 +96,7 @@ test('a shared link with unknown or broken stops keeps the known ones and flags 
   await page.getByRole('button', { name: t('en', 'shared_trip_merge') }).click();
   await expect(page.getByTestId('trip-stop')).toHaveCount(3);
   await expect(page.getByTestId('trip-stop').nth(1)).toContainText(t('en', 'place_unavailable'));
+  await expect(page.getByTestId('trip-stop').nth(1)).toContainText('no-such-place');
 });
 
 test('a corrupt saved trip is backed up and the visitor is told', async ({ page }) => {

@@ -399,4 +399,27 @@ mod tests {
             assert!(KIND_KEYS.contains(&place.kind.key()));
         }
     }
+
+    #[test]
+    fn every_curated_route_has_finite_estimates_and_the_island_route_takes_the_ferry() {
+        use crate::travel::estimate_path;
+        let data = bundled();
+        for route in &data.routes {
+            let places = route_places(&data, route);
+            let estimate = estimate_path(&places.iter().map(Place::waypoint).collect::<Vec<_>>());
+            assert_eq!(estimate.legs.len(), places.len() - 1, "{}", route.id);
+            assert!(
+                estimate.total_km.is_finite() && estimate.total_km > 0.0,
+                "{}",
+                route.id
+            );
+            assert!(
+                estimate.total_minutes.is_finite() && estimate.total_minutes > 0.0,
+                "{}",
+                route.id
+            );
+            let expects_ferry = places.iter().any(|p| p.access == Access::Ferry);
+            assert_eq!(estimate.ferry_legs > 0, expects_ferry, "{}", route.id);
+        }
+    }
 }
