@@ -16,6 +16,8 @@
 //! * [`optimise`]: the shortest visiting order with the first stop fixed (exact, then heuristic).
 //! * [`trip`]: "My trip": the visitor's ordered stops, edits with undo, storage and share codecs.
 //! * [`shopping`]: the shopping list (product ids and quantities) and its storage codec.
+//! * [`share`]: the share code that carries a list and a trip in a link's `#` fragment.
+//! * [`qr`]: the QR code of a share link, as a module matrix and an SVG path.
 //! * [`export`]: Google Maps directions links and GPX files for a trip.
 
 pub mod catalog;
@@ -26,7 +28,9 @@ pub mod geo;
 pub mod model;
 pub mod optimise;
 pub mod places;
+pub mod qr;
 pub mod search;
+pub mod share;
 pub mod shopping;
 pub mod source;
 #[cfg(feature = "synth")]
