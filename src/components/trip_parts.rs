@@ -82,6 +82,18 @@ pub fn SeasonBadge(months: Vec<u8>) -> impl IntoView {
     }
 }
 
+/// "About 120 km, 2 h 30 min of travel" for a whole route or trip.
+pub fn totals_text(i18n: labels::I18n, estimate: &ocop_core::travel::PathEstimate) -> String {
+    let lang = lang_of(i18n.get_locale());
+    t_string!(
+        i18n,
+        route_totals,
+        km = format_km(estimate.total_km, lang),
+        time = format_minutes(estimate.total_minutes, lang)
+    )
+    .to_string()
+}
+
 /// "12 km · 25 min by road", "… including the ferry Cái Rồng → Cô Tô (90 min)".
 pub fn leg_text(i18n: labels::I18n, leg: &Leg) -> String {
     let lang = lang_of(i18n.get_locale());

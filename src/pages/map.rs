@@ -19,23 +19,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use ocop_core::model::StopRef;
 use ocop_core::places::{place_path, KIND_KEYS};
-
-/// `s.<id>` / `p.<id>`: a place in a URL or a marker key (the same form as trip links).
-pub fn stop_key(stop: &StopRef) -> String {
-    match stop {
-        StopRef::Spot(id) => format!("s.{id}"),
-        StopRef::SalesPoint(id) => format!("p.{id}"),
-    }
-}
-
-pub fn stop_from_key(key: &str) -> Option<StopRef> {
-    let (kind, id) = key.split_once('.')?;
-    match kind {
-        "s" => Some(StopRef::Spot(id.to_string())),
-        "p" => Some(StopRef::SalesPoint(id.to_string())),
-        _ => None,
-    }
-}
+use ocop_core::trip::{parse_stop_key, stop_key};
 
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -92,7 +76,7 @@ pub fn MapPage() -> impl IntoView {
     let selected = Memo::new(move |_| {
         query.with(|q| q.get("place")).map_or_else(Vec::new, |keys| {
             keys.split(',')
-                .filter_map(stop_from_key)
+                .filter_map(parse_stop_key)
                 .take(20)
                 .collect::<Vec<StopRef>>()
         })

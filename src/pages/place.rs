@@ -8,13 +8,13 @@ use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::product_card::ProductCard;
 use crate::components::trip_parts::{AddToTrip, MonthPicker, SeasonBadge};
 use crate::i18n::*;
-use crate::pages::map::stop_key;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use ocop_core::geo;
 use ocop_core::model::{Precision, StopRef};
 use ocop_core::places::place;
+use ocop_core::trip::stop_key;
 
 #[component]
 pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {

@@ -5,17 +5,16 @@ use crate::app::{use_app_data, AppData};
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::map::{MapMarker, PlaceMap};
-use crate::components::trip_parts::{leg_text, AddToTrip, MonthPicker, SeasonBadge};
+use crate::components::trip_parts::{leg_text, totals_text, AddToTrip, MonthPicker, SeasonBadge};
 use crate::i18n::*;
-use crate::pages::map::stop_key;
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use ocop_core::format::{format_km, format_minutes};
 use ocop_core::model::Route;
 use ocop_core::places::{place_path, route_places, Place};
 use ocop_core::travel::{estimate_path, PathEstimate};
+use ocop_core::trip::stop_key;
 
 fn route_estimate(places: &[Place]) -> PathEstimate {
     estimate_path(&places.iter().map(Place::waypoint).collect::<Vec<_>>())
@@ -33,6 +32,7 @@ pub fn RouteList() -> impl IntoView {
         .map(|route| {
             let places = route_places(dataset, route);
             let estimate = route_estimate(&places);
+            let has_ferry = estimate.ferry_legs > 0;
             let stops: Vec<ocop_core::LocalText> = places.iter().map(|p| p.name.clone()).collect();
             let Route {
                 id,
@@ -54,15 +54,8 @@ pub fn RouteList() -> impl IntoView {
                         {move || stops.iter().map(|s| s.get(lang()).to_string()).collect::<Vec<_>>().join(" → ")}
                     </p>
                     <p class="route-totals">
-                        {move || {
-                            t_string!(
-                                i18n, route_totals,
-                                km = format_km(estimate.total_km, lang()),
-                                time = format_minutes(estimate.total_minutes, lang())
-                            )
-                                .to_string()
-                        }}
-                        {(estimate.ferry_legs > 0).then(|| view! { <span class="badge badge-ferry">{t!(i18n, includes_ferry)}</span> })}
+                        {move || totals_text(i18n, &estimate)}
+                        {has_ferry.then(|| view! { <span class="badge badge-ferry">{t!(i18n, includes_ferry)}</span> })}
                     </p>
                     <p class="muted">
                         {move || {
@@ -238,14 +231,7 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
             <h1>{move || heading.get(lang()).to_string()}</h1>
             <p>{move || theme.get(lang()).to_string()}</p>
             <p class="route-totals" data-testid="route-totals">
-                {move || {
-                    t_string!(
-                        i18n, route_totals,
-                        km = format_km(estimate.total_km, lang()),
-                        time = format_minutes(estimate.total_minutes, lang())
-                    )
-                        .to_string()
-                }}
+                {move || totals_text(i18n, &estimate)}
             </p>
             <p class="muted">{t!(i18n, estimates_note)}</p>
             {season_note.map(|n| view! { <p>{move || n.get(lang()).to_string()}</p> })}

@@ -7,21 +7,20 @@
 use crate::app::use_app_data;
 use crate::components::lang_of;
 use crate::components::map::{MapMarker, PlaceMap};
-use crate::components::trip_parts::{leg_text, MonthPicker, SeasonBadge};
+use crate::components::trip_parts::{leg_text, totals_text, MonthPicker, SeasonBadge};
 use crate::i18n::*;
-use crate::pages::map::stop_key;
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use ocop_core::export::{google_maps_links, gpx, ExportStop};
-use ocop_core::format::{format_km, format_minutes};
+use ocop_core::format::format_minutes;
 use ocop_core::model::StopRef;
 use ocop_core::optimise::optimise;
 use ocop_core::places::{place, place_path, Place};
 use ocop_core::travel::{estimate_path, time_matrix};
-use ocop_core::trip::Trip;
+use ocop_core::trip::{stop_key, Trip};
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -314,15 +313,7 @@ pub fn TripPage() -> impl IntoView {
         let export_stops = export_stops.clone();
         move || {
             let stops = export_stops();
-            let export: Vec<ExportStop> = stops
-                .iter()
-                .map(|(n, lat, lon)| ExportStop {
-                    name: n,
-                    lat: *lat,
-                    lon: *lon,
-                })
-                .collect();
-            let links = google_maps_links(&export);
+            let links = google_maps_links(&as_export(&stops));
             let parts = links.len();
             links
                 .into_iter()
@@ -345,15 +336,7 @@ pub fn TripPage() -> impl IntoView {
     };
     let download_gpx = move |_| {
         let stops = export_stops();
-        let export: Vec<ExportStop> = stops
-            .iter()
-            .map(|(n, lat, lon)| ExportStop {
-                name: n,
-                lat: *lat,
-                lon: *lon,
-            })
-            .collect();
-        let text = gpx(t_string!(i18n, trip_title), &export, "OCOP Quảng Ninh");
+        let text = gpx(t_string!(i18n, trip_title), &as_export(&stops), "OCOP Quảng Ninh");
         if let Err(e) = download("ocop-quang-ninh-trip.gpx", "application/gpx+xml", &text) {
             leptos::logging::warn!("GPX download failed: {e:?}");
         }
@@ -388,10 +371,7 @@ pub fn TripPage() -> impl IntoView {
                 }
             >
                 <p class="route-totals" data-testid="trip-totals">
-                    {move || {
-                        let e = estimate.get();
-                        t_string!(i18n, route_totals, km = format_km(e.total_km, lang()), time = format_minutes(e.total_minutes, lang())).to_string()
-                    }}
+                    {move || totals_text(i18n, &estimate.get())}
                     {move || (estimate.get().ferry_legs > 0).then(|| view! { <span class="badge badge-ferry">{t!(i18n, includes_ferry)}</span> })}
                 </p>
                 <p class="muted">{t!(i18n, estimates_note)}</p>
@@ -430,6 +410,18 @@ pub fn TripPage() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Borrows (name, lat, lon) triples as the exporters' stops.
+fn as_export(stops: &[(String, f64, f64)]) -> Vec<ExportStop<'_>> {
+    stops
+        .iter()
+        .map(|(name, lat, lon)| ExportStop {
+            name,
+            lat: *lat,
+            lon: *lon,
+        })
+        .collect()
 }
 
 /// Saves `text` as a file through a temporary object URL.

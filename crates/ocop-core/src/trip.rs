@@ -308,14 +308,7 @@ impl Trip {
     /// and `.` are legal in a query value, so no escaping is needed and the link stays short
     /// and readable.
     pub fn to_query(&self) -> String {
-        let items: Vec<String> = self
-            .stops
-            .iter()
-            .map(|stop| match stop {
-                StopRef::Spot(id) => format!("{SPOT_PREFIX}.{id}"),
-                StopRef::SalesPoint(id) => format!("{SALES_POINT_PREFIX}.{id}"),
-            })
-            .collect();
+        let items: Vec<String> = self.stops.iter().map(stop_key).collect();
         items.join(",")
     }
 
@@ -330,7 +323,7 @@ impl Trip {
         }
         let mut seen = HashSet::new();
         for item in value.split(',') {
-            match parse_query_item(item) {
+            match parse_stop_key(item) {
                 Some(stop) if shared.stops.len() < MAX_SHARED_STOPS => {
                     if seen.insert(stop.clone()) {
                         shared.stops.push(stop);
@@ -354,7 +347,17 @@ impl FromIterator<StopRef> for Trip {
     }
 }
 
-fn parse_query_item(item: &str) -> Option<StopRef> {
+/// A place as one URL-safe token, `s.<id>` or `p.<id>`: the items of a trip link, and the
+/// app's marker keys and `place=` parameter.
+pub fn stop_key(stop: &StopRef) -> String {
+    match stop {
+        StopRef::Spot(id) => format!("{SPOT_PREFIX}.{id}"),
+        StopRef::SalesPoint(id) => format!("{SALES_POINT_PREFIX}.{id}"),
+    }
+}
+
+/// Reads a [`stop_key`] back; `None` for a wrong prefix or an invalid id.
+pub fn parse_stop_key(item: &str) -> Option<StopRef> {
     let (prefix, id) = item.split_once('.')?;
     if !is_valid_id(id) {
         return None;
