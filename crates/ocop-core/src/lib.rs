@@ -15,7 +15,9 @@
 //! * [`travel`]: estimated distances and times between places (road factor, speeds, ferries).
 //! * [`optimise`]: the shortest visiting order with the first stop fixed (exact, then heuristic).
 //! * [`trip`]: "My trip": the visitor's ordered stops, edits with undo, storage and share codecs.
-//! * [`shopping`]: the shopping list (product ids and quantities) and its storage codec.
+//! * [`shopping`]: the shopping list (quantities, notes, ticks, undo) and its storage codec.
+//! * [`shopping_plan`]: where to buy each item (grouped in trip order), the estimated total,
+//!   the list as plain text.
 //! * [`share`]: the share code that carries a list and a trip in a link's `#` fragment.
 //! * [`qr`]: the QR code of a share link, as a module matrix and an SVG path.
 //! * [`export`]: Google Maps directions links and GPX files for a trip.
@@ -32,6 +34,7 @@ pub mod qr;
 pub mod search;
 pub mod share;
 pub mod shopping;
+pub mod shopping_plan;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;

@@ -183,6 +183,11 @@ impl PlaceIndex {
         self.stops.iter().filter_map(|s| place(dataset, s)).collect()
     }
 
+    /// Where a place comes in dataset order (spots first), for stable sorting.
+    pub fn position(&self, stop: &StopRef) -> Option<usize> {
+        self.position.get(stop).copied()
+    }
+
     pub fn contains(&self, stop: &StopRef) -> bool {
         self.position.contains_key(stop)
     }

@@ -1,0 +1,522 @@
+//! Planning the shopping: where each item on the list can be bought, grouped for a walk
+//! through the shops, what the whole list may cost, and the list as plain text.
+//!
+//! [`crate::shopping`] holds the list itself (what the visitor wants); this module reads it
+//! against a dataset and a trip, so the list page, its print view and its plain-text copy
+//! all group and total the same way.
+//!
+//! # Where to buy, in the order the visitor will pass
+//!
+//! Each item goes in exactly one group, the first that applies:
+//!
+//! 1. the first place **on the visitor's trip** (in trip order) that makes or sells it —
+//!    a sales point, or a spot such as a farm or a festival ground;
+//! 2. otherwise the first **sales point** the dataset says stocks it, then any other place
+//!    linked to it (groups not on the trip come after the trip's: sales points, then spots,
+//!    each in dataset order);
+//! 3. otherwise **online**, when the dataset lists a shop on the web;
+//! 4. otherwise **anywhere**: no place is known, ask at an OCOP shop;
+//! 5. items whose product the dataset no longer has: **unavailable**, kept and shown last.
+//!
+//! One group per item keeps a shopping walk simple: nothing is listed twice, and ticking an
+//! item off in the first shop that has it is what a visitor does anyway.
+//!
+//! # The estimate is a range, and says what it leaves out
+//!
+//! Prices in the dataset are sourced ranges per unit (a kilogram of golden-camellia tea, a
+//! bottle of fish sauce). The estimate multiplies each range by the item's quantity *in that
+//! unit* and adds them up; items without a price are counted, never guessed, so the page can
+//! say "3 items have no known price".
+//!
+//! ```
+//! use ocop_core::shopping::ShoppingList;
+//! use ocop_core::shopping_plan::estimate;
+//! # let dataset = ocop_core::Dataset::default();
+//! let mut list = ShoppingList::default();
+//! list.add("no-such-product");
+//! let total = estimate(&list, &dataset);
+//! assert_eq!((total.priced, total.unpriced, total.unavailable), (0, 0, 1));
+//! ```
+
+use crate::model::{Dataset, Product, ProductGroup, StopRef};
+use crate::places::PlaceIndex;
+use crate::shopping::ShoppingList;
+use crate::text::Lang;
+use std::collections::HashMap;
+
+/// How the list page groups items; the value of its `by` query parameter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum GroupBy {
+    #[default]
+    WhereToBuy,
+    Category,
+}
+
+impl GroupBy {
+    /// The query-parameter value: `where` or `category`.
+    pub fn key(self) -> &'static str {
+        match self {
+            GroupBy::WhereToBuy => "where",
+            GroupBy::Category => "category",
+        }
+    }
+
+    /// Reads a query-parameter value; anything unknown means the default.
+    pub fn from_key(key: &str) -> GroupBy {
+        match key {
+            "category" => GroupBy::Category,
+            _ => GroupBy::WhereToBuy,
+        }
+    }
+}
+
+/// What a group of items has in common.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupKey {
+    /// A place (sales point or spot) where the items can be bought; `on_trip` when it is one
+    /// of the visitor's stops.
+    Place { stop: StopRef, on_trip: bool },
+    /// No place known, but a web shop is.
+    Online,
+    /// No place or shop known.
+    Anywhere,
+    /// A product group (when grouping by category).
+    Category(ProductGroup),
+    /// Products the dataset no longer has.
+    Unavailable,
+}
+
+/// Items sharing a [`GroupKey`], as indices into [`ShoppingList::items`], in list order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemGroup {
+    pub key: GroupKey,
+    pub items: Vec<usize>,
+}
+
+/// Products of a dataset by id, built once per grouping (the dataset may hold 50,000).
+fn product_positions(dataset: &Dataset) -> HashMap<&str, usize> {
+    dataset
+        .products
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect()
+}
+
+/// Groups the list's items. See the module documentation for the order.
+pub fn group_items(
+    list: &ShoppingList,
+    dataset: &Dataset,
+    places: &PlaceIndex,
+    trip: &[StopRef],
+    by: GroupBy,
+) -> Vec<ItemGroup> {
+    let positions = product_positions(dataset);
+    let keys: Vec<GroupKey> = list
+        .items()
+        .iter()
+        .map(|item| match positions.get(item.product.as_str()) {
+            None => GroupKey::Unavailable,
+            Some(&p) => match by {
+                GroupBy::Category => GroupKey::Category(dataset.products[p].group),
+                GroupBy::WhereToBuy => where_to_buy(&dataset.products[p], p, places, trip),
+            },
+        })
+        .collect();
+
+    let mut groups: Vec<ItemGroup> = Vec::new();
+    for (index, key) in keys.into_iter().enumerate() {
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(group) => group.items.push(index),
+            None => groups.push(ItemGroup {
+                key,
+                items: vec![index],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| group_rank(&g.key, places, trip));
+    groups
+}
+
+/// The first group that applies to one available product.
+fn where_to_buy(product: &Product, position: usize, places: &PlaceIndex, trip: &[StopRef]) -> GroupKey {
+    if let Some(stop) = trip.iter().find(|s| places.has_product(s, position)) {
+        return GroupKey::Place {
+            stop: stop.clone(),
+            on_trip: true,
+        };
+    }
+    let sales_point = product
+        .where_to_buy
+        .sales_points
+        .iter()
+        .map(|id| StopRef::SalesPoint(id.clone()))
+        .find(|s| places.contains(s));
+    if let Some(stop) = sales_point.or_else(|| places.places_of(position).next().cloned()) {
+        return GroupKey::Place { stop, on_trip: false };
+    }
+    if product.where_to_buy.online.is_empty() {
+        GroupKey::Anywhere
+    } else {
+        GroupKey::Online
+    }
+}
+
+/// Sort key: trip stops in trip order, other sales points then other spots in dataset
+/// order, then online,
+/// anywhere, categories in their declared order, unavailable last.
+fn group_rank(key: &GroupKey, places: &PlaceIndex, trip: &[StopRef]) -> (u8, usize) {
+    match key {
+        GroupKey::Place { stop, on_trip: true } => (0, trip.iter().position(|s| s == stop).unwrap_or(0)),
+        // Shops before the farms and villages that also sell: a shop keeps opening hours.
+        GroupKey::Place { stop, on_trip: false } => {
+            let shop_first = u8::from(matches!(stop, StopRef::Spot(_)));
+            (1 + shop_first, places.position(stop).unwrap_or(usize::MAX))
+        }
+        GroupKey::Online => (3, 0),
+        GroupKey::Anywhere => (4, 0),
+        GroupKey::Category(group) => (
+            5,
+            ProductGroup::ALL
+                .iter()
+                .position(|g| g == group)
+                .unwrap_or(usize::MAX),
+        ),
+        GroupKey::Unavailable => (6, 0),
+    }
+}
+
+/// What the list may cost, from the sourced price ranges.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Estimate {
+    /// Sum of quantity × lowest price over the priced items.
+    pub min_vnd: u64,
+    /// Sum of quantity × highest price over the priced items.
+    pub max_vnd: u64,
+    /// Items with a known price (counted once each, whatever their quantity).
+    pub priced: usize,
+    /// Items whose product has no known price: left out of the sums.
+    pub unpriced: usize,
+    /// Items whose product the dataset no longer has: left out of the sums.
+    pub unavailable: usize,
+}
+
+impl Estimate {
+    /// Whether any item had a price, i.e. whether the sums mean anything.
+    pub fn has_prices(&self) -> bool {
+        self.priced > 0
+    }
+}
+
+/// Adds up quantity × price range for every item with a price. Sums saturate rather than
+/// overflow (a hostile dataset could claim a price near `u64::MAX`).
+pub fn estimate(list: &ShoppingList, dataset: &Dataset) -> Estimate {
+    let positions = product_positions(dataset);
+    let mut total = Estimate::default();
+    for item in list.items() {
+        let Some(&p) = positions.get(item.product.as_str()) else {
+            total.unavailable += 1;
+            continue;
+        };
+        match &dataset.products[p].price {
+            Some(price) => {
+                let (lo, hi) = if price.min_vnd <= price.max_vnd {
+                    (price.min_vnd, price.max_vnd)
+                } else {
+                    (price.max_vnd, price.min_vnd)
+                };
+                let quantity = u64::from(item.quantity);
+                total.min_vnd = total.min_vnd.saturating_add(lo.saturating_mul(quantity));
+                total.max_vnd = total.max_vnd.saturating_add(hi.saturating_mul(quantity));
+                total.priced += 1;
+            }
+            None => total.unpriced += 1,
+        }
+    }
+    total
+}
+
+/// The list as plain text for a message or a note app: a heading, then one line per item
+/// with a box (`[ ]`, or `[x]` when ticked off), the quantity, the name in `lang` and the
+/// note. A product the dataset no longer has is named by its id followed by
+/// `unavailable_label`, so nothing is dropped.
+///
+/// ```
+/// use ocop_core::shopping::ShoppingList;
+/// use ocop_core::shopping_plan::plain_text;
+/// # let dataset = ocop_core::Dataset::default();
+/// let mut list = ShoppingList::default();
+/// list.add("cha-muc-ha-long");
+/// list.set_note("cha-muc-ha-long", "500 g");
+/// assert_eq!(
+///     plain_text(&list, &dataset, ocop_core::Lang::En, "Shopping list", "(unavailable)"),
+///     "Shopping list\n[ ] 1 × cha-muc-ha-long (unavailable) — 500 g\n"
+/// );
+/// ```
+pub fn plain_text(
+    list: &ShoppingList,
+    dataset: &Dataset,
+    lang: Lang,
+    heading: &str,
+    unavailable_label: &str,
+) -> String {
+    let positions = product_positions(dataset);
+    let mut text = format!("{heading}\n");
+    for item in list.items() {
+        let name = match positions.get(item.product.as_str()) {
+            Some(&p) => dataset.products[p].name.get(lang).to_string(),
+            None => format!("{} {unavailable_label}", item.product),
+        };
+        let tick = if item.checked { "[x]" } else { "[ ]" };
+        text.push_str(&format!("{tick} {} × {name}", item.quantity));
+        if !item.note.is_empty() {
+            text.push_str(&format!(" — {}", item.note));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::parse_and_validate;
+
+    fn bundled() -> Dataset {
+        let text = include_str!("../../../public/data/ocop-quang-ninh.json");
+        parse_and_validate(text, &Default::default())
+            .expect("bundled dataset loads")
+            .dataset
+    }
+
+    fn list_of(ids: &[&str]) -> ShoppingList {
+        let mut list = ShoppingList::default();
+        list.add_all(ids.iter().copied());
+        list
+    }
+
+    fn spot(id: &str) -> StopRef {
+        StopRef::Spot(id.into())
+    }
+
+    fn point(id: &str) -> StopRef {
+        StopRef::SalesPoint(id.into())
+    }
+
+    fn ids<'a>(list: &'a ShoppingList, group: &ItemGroup) -> Vec<&'a str> {
+        group
+            .items
+            .iter()
+            .map(|&i| list.items()[i].product.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn without_a_trip_items_go_to_their_sales_point_then_online_then_anywhere() {
+        let data = bundled();
+        let places = PlaceIndex::build(&data);
+        // Online only; unknown place or shop; at the Hạ Long OCOP centre; gone from the data.
+        let list = list_of(&[
+            "tra-hoa-vang-quy-hoa",
+            "ngoc-trai-akoya-gone",
+            "cha-muc-manh-ha",
+            "ruoc-tom-van-don",
+        ]);
+        let groups = group_items(&list, &data, &places, &[], GroupBy::WhereToBuy);
+        let keys: Vec<GroupKey> = groups.iter().map(|g| g.key.clone()).collect();
+        assert_eq!(
+            keys,
+            [
+                // A shop before a place where it is made (the golden-camellia tea hill).
+                GroupKey::Place {
+                    stop: point("trung-tam-ocop-ha-long"),
+                    on_trip: false
+                },
+                GroupKey::Place {
+                    stop: spot("doi-che-duong-hoa"),
+                    on_trip: false
+                },
+                GroupKey::Unavailable,
+            ]
+        );
+        // Both Hạ Long centre items together, in list order.
+        assert_eq!(ids(&list, &groups[0]), ["cha-muc-manh-ha", "ruoc-tom-van-don"]);
+        assert_eq!(groups.last().unwrap().key, GroupKey::Unavailable);
+        assert_eq!(ids(&list, groups.last().unwrap()), ["ngoc-trai-akoya-gone"]);
+        // Every item is in exactly one group.
+        let mut all: Vec<usize> = groups.iter().flat_map(|g| g.items.clone()).collect();
+        all.sort();
+        assert_eq!(all, (0..list.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_product_with_no_place_but_a_web_shop_is_online_and_one_with_neither_is_anywhere() {
+        let mut data = bundled();
+        let places = PlaceIndex::build(&data);
+        let product = data
+            .products
+            .iter_mut()
+            .find(|p| p.id == "tra-hoa-vang-quy-hoa")
+            .unwrap();
+        product.where_to_buy.sales_points.clear();
+        // Rebuild without its spot link too, so only the web shop is left.
+        for s in &mut data.spots {
+            s.products.retain(|p| p != "tra-hoa-vang-quy-hoa");
+        }
+        let places_without = PlaceIndex::build(&data);
+        let list = list_of(&["tra-hoa-vang-quy-hoa"]);
+        let groups = group_items(&list, &data, &places_without, &[], GroupBy::WhereToBuy);
+        assert_eq!(groups[0].key, GroupKey::Online);
+        data.products
+            .iter_mut()
+            .find(|p| p.id == "tra-hoa-vang-quy-hoa")
+            .unwrap()
+            .where_to_buy
+            .online
+            .clear();
+        let groups = group_items(&list, &data, &places_without, &[], GroupBy::WhereToBuy);
+        assert_eq!(groups[0].key, GroupKey::Anywhere);
+        // With its spot link the same product goes to the tea hill.
+        let groups = group_items(&list, &data, &places, &[], GroupBy::WhereToBuy);
+        assert_eq!(
+            groups[0].key,
+            GroupKey::Place {
+                stop: spot("doi-che-duong-hoa"),
+                on_trip: false
+            }
+        );
+    }
+
+    #[test]
+    fn trip_stops_come_first_in_trip_order_and_win_over_other_places() {
+        let data = bundled();
+        let places = PlaceIndex::build(&data);
+        // Dried squid is sold at the Hạ Long centre and made on Cô Tô; chả mực is at the
+        // centre and in the bay; Sơn Dương guavas only at their farm.
+        let list = list_of(&["oi-son-duong", "muc-ong-co-to-kho", "cha-muc-manh-ha"]);
+        let trip = [spot("dao-co-to"), point("trung-tam-ocop-ha-long")];
+        let groups = group_items(&list, &data, &places, &trip, GroupBy::WhereToBuy);
+        assert_eq!(
+            groups[0].key,
+            GroupKey::Place {
+                stop: spot("dao-co-to"),
+                on_trip: true
+            }
+        );
+        assert_eq!(ids(&list, &groups[0]), ["muc-ong-co-to-kho"]);
+        assert_eq!(
+            groups[1].key,
+            GroupKey::Place {
+                stop: point("trung-tam-ocop-ha-long"),
+                on_trip: true
+            }
+        );
+        assert_eq!(ids(&list, &groups[1]), ["cha-muc-manh-ha"]);
+        assert_eq!(
+            groups[2].key,
+            GroupKey::Place {
+                stop: spot("vuon-oi-son-duong"),
+                on_trip: false
+            }
+        );
+        // Reversing the trip reverses the first two groups.
+        let reversed = [point("trung-tam-ocop-ha-long"), spot("dao-co-to")];
+        let groups = group_items(&list, &data, &places, &reversed, GroupBy::WhereToBuy);
+        assert_eq!(ids(&list, &groups[0]), ["muc-ong-co-to-kho", "cha-muc-manh-ha"]);
+    }
+
+    #[test]
+    fn grouping_by_category_follows_the_declared_group_order() {
+        let data = bundled();
+        let places = PlaceIndex::build(&data);
+        let list = list_of(&[
+            "tra-hoa-vang-ba-che",
+            "gone-product",
+            "cha-muc-manh-ha",
+            "oi-son-duong",
+        ]);
+        let groups = group_items(&list, &data, &places, &[], GroupBy::Category);
+        let keys: Vec<GroupKey> = groups.iter().map(|g| g.key.clone()).collect();
+        assert_eq!(
+            keys,
+            [
+                GroupKey::Category(ProductGroup::Food),
+                GroupKey::Category(ProductGroup::Beverage),
+                GroupKey::Unavailable
+            ]
+        );
+        assert_eq!(ids(&list, &groups[0]), ["cha-muc-manh-ha", "oi-son-duong"]);
+    }
+
+    #[test]
+    fn group_by_keys_round_trip_and_unknown_means_where_to_buy() {
+        for by in [GroupBy::WhereToBuy, GroupBy::Category] {
+            assert_eq!(GroupBy::from_key(by.key()), by);
+        }
+        assert_eq!(GroupBy::from_key("<script>"), GroupBy::WhereToBuy);
+    }
+
+    #[test]
+    fn estimate_multiplies_ranges_by_quantity_and_counts_what_it_leaves_out() {
+        let data = bundled();
+        // Chả mực Mạnh Hà 350,000–400,000 ₫/kg; dried squid 1.8–1.9 M ₫/kg; guavas unpriced.
+        let mut list = list_of(&[
+            "cha-muc-manh-ha",
+            "muc-ong-co-to-kho",
+            "oi-son-duong",
+            "gone-product",
+        ]);
+        list.set_quantity("cha-muc-manh-ha", 2);
+        let total = estimate(&list, &data);
+        assert_eq!(
+            total,
+            Estimate {
+                min_vnd: 2 * 350_000 + 1_800_000,
+                max_vnd: 2 * 400_000 + 1_900_000,
+                priced: 2,
+                unpriced: 1,
+                unavailable: 1,
+            }
+        );
+        assert!(total.has_prices());
+        assert!(!estimate(&list_of(&["oi-son-duong"]), &data).has_prices());
+    }
+
+    #[test]
+    fn estimate_saturates_instead_of_overflowing_and_orders_swapped_ends() {
+        let mut data = bundled();
+        let price = data
+            .products
+            .iter_mut()
+            .find(|p| p.id == "cha-muc-manh-ha")
+            .unwrap()
+            .price
+            .as_mut()
+            .unwrap();
+        price.min_vnd = u64::MAX;
+        price.max_vnd = 5;
+        let mut list = list_of(&["cha-muc-manh-ha"]);
+        list.set_quantity("cha-muc-manh-ha", 999);
+        let total = estimate(&list, &data);
+        assert_eq!((total.min_vnd, total.max_vnd), (5 * 999, u64::MAX));
+    }
+
+    #[test]
+    fn plain_text_names_items_in_the_language_and_keeps_unavailable_ones() {
+        let data = bundled();
+        let mut list = list_of(&["cha-muc-manh-ha", "gone-product"]);
+        list.set_quantity("cha-muc-manh-ha", 2);
+        list.set_note("cha-muc-manh-ha", "for Mum");
+        list.toggle_checked("gone-product");
+        let vi_name = data
+            .product("cha-muc-manh-ha")
+            .unwrap()
+            .name
+            .get(Lang::Vi)
+            .to_string();
+        assert_eq!(
+            plain_text(&list, &data, Lang::Vi, "Danh sách mua sắm", "(không còn)"),
+            format!("Danh sách mua sắm\n[ ] 2 × {vi_name} — for Mum\n[x] 1 × gone-product (không còn)\n")
+        );
+    }
+}
