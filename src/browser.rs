@@ -136,3 +136,14 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), SaveFailure> {
         }
     })
 }
+
+/// Copies text to the clipboard; false when the browser refuses (no permission, an
+/// insecure origin, an old browser), so the page can point at the visible text instead.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    JsFuture::from(window.navigator().clipboard().write_text(text))
+        .await
+        .is_ok()
+}

@@ -46,28 +46,16 @@ pub fn use_visitor() -> Visitor {
 /// Loads the visitor's state, provides it as context and saves every later change.
 pub fn provide_visitor() -> Visitor {
     let notice = RwSignal::new(None);
-    let trip = match storage_get(TRIP_KEY) {
-        None => Trip::default(),
-        Some(text) => match Trip::from_storage(&text) {
-            Ok(restored) => restored.trip,
-            Err(_) => {
-                keep_backup(TRIP_KEY, &text);
-                notice.set(Some(StorageNotice::Recovered(Stored::Trip)));
-                Trip::default()
-            }
-        },
-    };
-    let list = match storage_get(LIST_KEY) {
-        None => ShoppingList::default(),
-        Some(text) => match ShoppingList::from_storage(&text) {
-            Ok(restored) => restored.list,
-            Err(_) => {
-                keep_backup(LIST_KEY, &text);
-                notice.set(Some(StorageNotice::Recovered(Stored::List)));
-                ShoppingList::default()
-            }
-        },
-    };
+    let trip = load(TRIP_KEY, Stored::Trip, notice, |text| {
+        Trip::from_storage(text)
+            .map(|r| (r.trip, r.skipped))
+            .map_err(drop)
+    });
+    let list = load(LIST_KEY, Stored::List, notice, |text| {
+        ShoppingList::from_storage(text)
+            .map(|r| (r.list, r.skipped))
+            .map_err(drop)
+    });
     let visit_month = storage_get(VISIT_MONTH_KEY)
         .and_then(|m| m.parse::<u8>().ok())
         .filter(|m| (1..=12).contains(m));
@@ -91,8 +79,77 @@ pub fn provide_visitor() -> Visitor {
             let _ = storage_set(VISIT_MONTH_KEY, &month.map(|m| m.to_string()).unwrap_or_default());
         }
     });
+    follow_other_tabs(visitor);
     provide_context(visitor);
     visitor
+}
+
+/// Reads one stored value. Unreadable (corrupt, or written by a newer build) or partly
+/// unreadable copies are kept under `<key>.backup` before anything overwrites them, and
+/// the visitor is told; what could be read is used.
+fn load<T: Default>(
+    key: &str,
+    what: Stored,
+    notice: RwSignal<Option<StorageNotice>>,
+    parse: impl Fn(&str) -> Result<(T, usize), ()>,
+) -> T {
+    let Some(text) = storage_get(key) else {
+        return T::default();
+    };
+    match parse(&text) {
+        Ok((value, 0)) => value,
+        Ok((value, _skipped)) => {
+            keep_backup(key, &text);
+            notice.set(Some(StorageNotice::Recovered(what)));
+            value
+        }
+        Err(()) => {
+            keep_backup(key, &text);
+            notice.set(Some(StorageNotice::Recovered(what)));
+            T::default()
+        }
+    }
+}
+
+/// Keeps two open tabs in step: the browser fires `storage` in every *other* tab of the
+/// origin when one saves, so a product added on one tab shows on the list in the next.
+///
+/// No echo loop: the receiving tab sets its signal, its save effect writes the very same
+/// text back, and `setItem` with an unchanged value fires no event. Unreadable values are
+/// ignored here (the tab that wrote them is the one that reports problems).
+fn follow_other_tabs(visitor: Visitor) {
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        let key = event.key();
+        // `key` is null when another tab cleared all of storage (a kiosk reset).
+        let changed = |k: &str| key.as_deref().is_none_or(|key| key == k);
+        let value = |k: &str| {
+            if key.is_some() {
+                event.new_value()
+            } else {
+                storage_get(k)
+            }
+        };
+        if changed(LIST_KEY) {
+            let list = match value(LIST_KEY) {
+                None => Some(ShoppingList::default()),
+                Some(text) => ShoppingList::from_storage(&text).ok().map(|r| r.list),
+            };
+            if let Some(list) = list.filter(|new| visitor.list.with_untracked(|l| l != new)) {
+                visitor.list.set(list);
+            }
+        }
+        if changed(TRIP_KEY) {
+            let trip = match value(TRIP_KEY) {
+                None => Some(Trip::default()),
+                Some(text) => Trip::from_storage(&text).ok().map(|r| r.trip),
+            };
+            if let Some(trip) = trip.filter(|new| visitor.trip.with_untracked(|t| t.stops() != new.stops())) {
+                visitor.trip.set(trip);
+            }
+        }
+    });
+    // The visitor's state lives as long as the app: so does the listener.
+    std::mem::forget(handle);
 }
 
 fn keep_backup(key: &str, text: &str) {

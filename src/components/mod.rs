@@ -2,9 +2,11 @@ pub mod facets;
 pub mod header;
 pub mod icons;
 pub mod labels;
+pub mod list_parts;
 pub mod map;
 pub mod notice;
 pub mod product_card;
+pub mod qr_code;
 pub mod trip_parts;
 
 use crate::i18n::Locale;

@@ -1,6 +1,7 @@
 use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
+use crate::components::list_parts::AddToList;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,6 +25,7 @@ pub fn ProductCard(product: Product) -> impl IntoView {
         let name = name.clone();
         move || name.get(lang()).to_string()
     };
+    let list_name = title.clone();
     // Mark untranslated names as Vietnamese so screen readers pronounce them correctly.
     let title_lang = move || if name.has(lang()) { lang().code() } else { "vi" };
 
@@ -62,6 +64,7 @@ pub fn ProductCard(product: Product) -> impl IntoView {
                     " · "
                     <span>{move || labels::group(i18n, group)}</span>
                 </p>
+                <AddToList product=id.clone() name=Signal::derive(list_name) />
             </div>
         </li>
     }

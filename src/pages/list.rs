@@ -1,81 +1,448 @@
-//! `/list`: the shopping list — what the visitor means to buy, with quantities. Items whose
-//! product a newer dataset no longer has stay, marked unavailable.
+//! `/list`: the shopping list — what the visitor means to buy, grouped by where to buy it
+//! (the trip's stops first, in trip order) or by category, with quantities, notes, ticks,
+//! an estimated total, and ways to take it along (link, QR code, text, print).
+//!
+//! Grouping and totals come from `ocop_core::shopping_plan`, list edits from
+//! `ocop_core::shopping`; this page only lays them out. Every removal can be undone: the
+//! page keeps what was removed (with its position) until the next undoable action.
 
 use crate::app::use_app_data;
+use crate::browser::copy_text;
+use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::pages::list_share::{ShareList, SharedListOffer};
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use ocop_core::format::format_vnd_range;
+use ocop_core::places::{place, place_path};
+use ocop_core::shopping::{ListItem, ShoppingList, MAX_NOTE_CHARS, MAX_QUANTITY};
+use ocop_core::shopping_plan::{estimate, group_items, plain_text, GroupBy, GroupKey};
+use ocop_core::trip::Trip;
+
+/// What the "Undo" button puts back.
+#[derive(Clone, Debug)]
+pub enum Undo {
+    /// Items removed (one, or all ticked ones) with the positions they had.
+    Removed { items: Vec<(usize, ListItem)> },
+    /// The list (and trip) as they were before a shared link replaced or merged into them.
+    Imported { list: ShoppingList, trip: Trip },
+}
 
 #[component]
 pub fn ListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_app_data();
     let list = use_visitor().list;
-    let lang = move || lang_of(i18n.get_locale());
-    let rows = move || {
-        let dataset = data.dataset();
-        list.with(|l| l.items().to_vec())
-            .into_iter()
-            .map(|item| {
-                let product = dataset.product(&item.product).cloned();
-                let id = item.product.clone();
-                let remove = {
-                    let id = id.clone();
-                    move |_| list.update(|l| {
-                        l.remove(&id);
-                    })
-                };
-                let name = {
-                    let product = product.clone();
-                    let id = id.clone();
-                    move || product.as_ref().map(|p| p.name.get(lang()).to_string()).unwrap_or_else(|| id.clone())
-                };
-                let name_for_label = name.clone();
-                let name_for_remove = name.clone();
-                let quantity_id = id.clone();
-                view! {
-                    <li class="list-item" data-testid="list-item" data-product-id=id.clone()>
-                        {match product {
-                            Some(_) => view! { <A href=format!("/p/{id}")>{name.clone()}</A> }.into_any(),
-                            None => view! { <span>{name.clone()}</span> " " <span class="badge badge-unconfirmed">{t!(i18n, product_unavailable)}</span> }.into_any(),
-                        }}
-                        <label class="quantity">
-                            <span class="visually-hidden">{move || t_string!(i18n, quantity_of, name = name_for_label()).to_string()}</span>
-                            <input
-                                type="number"
-                                min="1"
-                                max="999"
-                                inputmode="numeric"
-                                prop:value=item.quantity.to_string()
-                                on:change=move |ev| {
-                                    if let Ok(q) = event_target_value(&ev).parse::<u32>() {
-                                        list.update(|l| {
-                                            l.set_quantity(&quantity_id, q);
-                                        });
-                                    }
-                                }
-                            />
-                        </label>
-                        <button type="button" class="icon-button" on:click=remove>
-                            <span aria-hidden="true">"✕"</span>
-                            <span class="visually-hidden">{move || t_string!(i18n, remove_item, name = name_for_remove()).to_string()}</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+    let undo = RwSignal::new(None::<Undo>);
+    let empty = move || list.with(ShoppingList::is_empty);
+
     view! {
         <section class="list-page">
             <h1>{t!(i18n, list_title)}</h1>
+            <SharedListOffer undo />
+            <UndoBar undo />
             <Show
-                when=move || list.with(|l| !l.is_empty())
-                fallback=move || view! { <p data-testid="list-empty">{t!(i18n, list_empty)}</p> }
+                when=move || !empty()
+                fallback=move || view! {
+                    <p data-testid="list-empty">{t!(i18n, list_empty)}</p>
+                    <p><A href="/" attr:class="button">{t!(i18n, list_browse_catalog)}</A></p>
+                }
             >
-                <ul class="plain shopping-list">{rows.clone()}</ul>
+                <ListSummary />
+                <GroupedItems undo />
+                <ListActions undo />
+                <ShareList />
             </Show>
         </section>
+    }
+}
+
+/// "Removed …  [Undo]": stays until the next undoable action or until dismissed, because a
+/// message that vanishes on a timer is missed by slow readers (WCAG 2.2.1).
+#[component]
+fn UndoBar(undo: RwSignal<Option<Undo>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let visitor = use_visitor();
+    let apply = move |_| {
+        match undo.get_untracked() {
+            Some(Undo::Removed { items }) => visitor.list.update(|l| {
+                // Ascending positions, so each lands where it was.
+                for (index, item) in items {
+                    l.restore(index, item);
+                }
+            }),
+            Some(Undo::Imported { list, trip }) => {
+                visitor.list.set(list);
+                visitor.trip.set(trip);
+            }
+            None => {}
+        }
+        undo.set(None);
+    };
+    let message = move || {
+        undo.with(|u| match u {
+            Some(Undo::Removed { items }) => {
+                let count = items.len();
+                Some(t_string!(i18n, list_removed, count).to_string())
+            }
+            Some(Undo::Imported { .. }) => Some(t_string!(i18n, list_imported).to_string()),
+            None => None,
+        })
+    };
+    view! {
+        <div role="status" class="undo-slot">
+            {move || message().map(|text| view! {
+                <div class="notice undo-bar" data-testid="undo-bar">
+                    <span>{text}</span>
+                    <button type="button" class="button" on:click=apply>{t!(i18n, undo)}</button>
+                    <button type="button" class="button button-secondary" on:click=move |_| undo.set(None)>{t!(i18n, dismiss)}</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// Counts and the estimated total, saying which items it leaves out and why.
+#[component]
+fn ListSummary() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_app_data();
+    let list = use_visitor().list;
+    let lang = move || lang_of(i18n.get_locale());
+    let total = Memo::new(move |_| list.with(|l| estimate(l, data.dataset())));
+    let counts = move || {
+        let (count, ticked) = list.with(|l| (l.len(), l.items().iter().filter(|i| i.checked).count()));
+        t_string!(i18n, list_counts, count, ticked).to_string()
+    };
+    view! {
+        <section class="list-summary" aria-labelledby="estimate-title" data-testid="list-estimate">
+            <h2 id="estimate-title" class="visually-hidden">{t!(i18n, list_estimate_title)}</h2>
+            <p>{counts}</p>
+            {move || {
+                let total = total.get();
+                let amount = format_vnd_range(total.min_vnd, total.max_vnd, lang());
+                let priced = total.priced;
+                view! {
+                    {total.has_prices().then(|| view! {
+                        <p data-testid="list-total">
+                            <strong>{t_string!(i18n, list_estimate, amount, count = priced).to_string()}</strong>
+                        </p>
+                    })}
+                    {(total.unpriced > 0).then(|| {
+                        let count = total.unpriced;
+                        view! { <p data-testid="list-unpriced">{t_string!(i18n, list_unpriced, count).to_string()}</p> }
+                    })}
+                    {(total.unavailable > 0).then(|| {
+                        let count = total.unavailable;
+                        view! { <p>{t_string!(i18n, list_unavailable_count, count).to_string()}</p> }
+                    })}
+                    {total.has_prices().then(|| view! { <p class="muted">{t!(i18n, list_estimate_note)}</p> })}
+                }
+            }}
+        </section>
+    }
+}
+
+/// The items, grouped as the visitor chose (`?by=where` or `?by=category`).
+#[component]
+fn GroupedItems(undo: RwSignal<Option<Undo>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_app_data();
+    let visitor = use_visitor();
+    let query = use_query_map();
+    let lang = move || lang_of(i18n.get_locale());
+    let by = Memo::new(move |_| {
+        query
+            .with(|q| q.get("by"))
+            .map_or(GroupBy::default(), |k| GroupBy::from_key(&k))
+    });
+    let navigate = StoredValue::new_local(use_navigate());
+    let choose = move |choice: GroupBy| {
+        let href = match choice {
+            GroupBy::WhereToBuy => "/list".to_string(),
+            other => format!("/list?by={}", other.key()),
+        };
+        navigate.with_value(|navigate| {
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            )
+        });
+    };
+
+    // Which items go in which group. A memo of ids only: ticking an item, changing its
+    // quantity or note leaves it equal, so no row is redrawn and keyboard focus stays put.
+    let layout = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let trip = visitor.trip.with(|t| t.stops().to_vec());
+            visitor.list.with(|l| {
+                group_items(l, data.dataset(), &data.places, &trip, by.get())
+                    .into_iter()
+                    .map(|g| {
+                        (
+                            g.key,
+                            g.items
+                                .iter()
+                                .map(|&i| l.items()[i].product.clone())
+                                .collect::<Vec<_>>(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let heading = move |key: &GroupKey| {
+        let dataset = data.dataset();
+        match key {
+            GroupKey::Place { stop, on_trip } => {
+                let name = place(dataset, stop).map(|p| p.name.clone());
+                let path = place_path(stop);
+                let on_trip = *on_trip;
+                view! {
+                    <A href=path>{move || name.as_ref().map(|n| n.get(lang()).to_string()).unwrap_or_default()}</A>
+                    {on_trip.then(|| view! { " " <span class="badge badge-trip">{t!(i18n, on_my_trip_chip)}</span> })}
+                }
+                .into_any()
+            }
+            GroupKey::Online => view! { {t!(i18n, list_group_online)} }.into_any(),
+            GroupKey::Anywhere => view! { {t!(i18n, list_group_anywhere)} }.into_any(),
+            GroupKey::Category(group) => {
+                let group = *group;
+                (move || labels::group(i18n, group)).into_any()
+            }
+            GroupKey::Unavailable => view! { {t!(i18n, list_group_unavailable)} }.into_any(),
+        }
+    };
+    let groups = {
+        view! {
+            <For
+                each={move || layout.get().into_iter().map(|(key, _)| key).collect::<Vec<_>>()}
+                key={|key: &GroupKey| format!("{key:?}")}
+                children=move |key| {
+                    let title = heading(&key);
+                    let ids = move || layout.with(|l| l.iter().find(|(k, _)| *k == key).map(|(_, ids)| ids.clone()).unwrap_or_default());
+                    view! {
+                        <section class="list-group" data-testid="list-group">
+                            <h2>{title}</h2>
+                            <ul class="plain shopping-list">
+                                <For each=ids key=|id| id.clone() children=move |id| view! { <ItemRow id undo /> } />
+                            </ul>
+                        </section>
+                    }
+                }
+            />
+        }
+    };
+
+    view! {
+        <fieldset class="segmented" data-testid="group-by">
+            <legend>{t!(i18n, list_group_by)}</legend>
+            <label>
+                <input type="radio" name="group-by" prop:checked=move || by.get() == GroupBy::WhereToBuy on:change=move |_| choose(GroupBy::WhereToBuy) />
+                <span>{t!(i18n, list_by_where)}</span>
+            </label>
+            <label>
+                <input type="radio" name="group-by" prop:checked=move || by.get() == GroupBy::Category on:change=move |_| choose(GroupBy::Category) />
+                <span>{t!(i18n, list_by_category)}</span>
+            </label>
+        </fieldset>
+        {groups}
+    }
+}
+
+/// One item: tick box named by the product, price, quantity stepper, note and remove.
+/// Reads its own state from the list, so edits update it in place.
+#[component]
+fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_app_data();
+    let list = use_visitor().list;
+    let lang = move || lang_of(i18n.get_locale());
+    let item = {
+        let id = id.clone();
+        Memo::new(move |_| list.with(|l| l.items().iter().find(|i| i.product == id).cloned()))
+    };
+    let quantity = move || item.with(|i| i.as_ref().map_or(1, |i| i.quantity));
+    let checked = move || item.with(|i| i.as_ref().is_some_and(|i| i.checked));
+    let note = move || item.with(|i| i.as_ref().map(|i| i.note.clone()).unwrap_or_default());
+
+    let product = data.dataset().product(&id).cloned();
+    let available = product.is_some();
+    let name = {
+        let product = product.clone();
+        let id = id.clone();
+        Signal::derive(move || {
+            product
+                .as_ref()
+                .map_or_else(|| id.clone(), |p| p.name.get(lang()).to_string())
+        })
+    };
+    let price = product.as_ref().and_then(|p| p.price.clone()).map(|p| {
+        move || {
+            let price = format_vnd_range(p.min_vnd, p.max_vnd, lang());
+            t_string!(i18n, price_per, price, unit = p.unit.clone()).to_string()
+        }
+    });
+    let checkbox_id = format!("tick-{id}");
+    // Every edit names the item by id: the row may have moved since it was drawn.
+    let edit = {
+        let id = id.clone();
+        move |change: &dyn Fn(&mut ShoppingList, &str)| list.update(|l| change(l, &id))
+    };
+    let (edit_tick, edit_quantity, edit_note, edit_less, edit_more) = (
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+        edit.clone(),
+    );
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            let mut removed = None;
+            list.update(|l| removed = l.remove_with_undo(&id));
+            if let Some(removed) = removed {
+                undo.set(Some(Undo::Removed { items: vec![removed] }));
+            }
+        }
+    };
+    view! {
+        <li class="list-item" class:checked=checked data-testid="list-item" data-product-id=id.clone() data-available=available.to_string()>
+            <div class="list-item-main">
+                <input
+                    type="checkbox"
+                    id=checkbox_id.clone()
+                    prop:checked=checked
+                    on:change=move |_| edit_tick(&|l, id| {
+                        l.toggle_checked(id);
+                    })
+                />
+                <label for=checkbox_id class="list-item-name">{move || name.get()}</label>
+                {if available {
+                    view! { <A href=format!("/p/{id}") attr:class="details-link">{t!(i18n, details)}<span class="visually-hidden">": " {move || name.get()}</span></A> }.into_any()
+                } else {
+                    view! { <span class="badge badge-unconfirmed" data-testid="unavailable">{t!(i18n, product_unavailable)}</span> }.into_any()
+                }}
+            </div>
+            {price.map(|price| view! { <p class="muted list-item-price">{price}</p> })}
+            <div class="list-item-edit">
+                <div class="stepper" role="group" aria-label=move || t_string!(i18n, quantity_of, name = name.get()).to_string()>
+                    <button type="button" class="icon-button" disabled={move || quantity() <= 1} on:click=move |_| {
+                        let q = quantity();
+                        edit_less(&|l, id| {
+                            l.set_quantity(id, q.saturating_sub(1));
+                        })
+                    }>
+                        <span aria-hidden="true">"−"</span>
+                        <span class="visually-hidden">{t!(i18n, quantity_less)}</span>
+                    </button>
+                    <input
+                        type="number"
+                        min="1"
+                        max=MAX_QUANTITY
+                        inputmode="numeric"
+                        aria-label=move || t_string!(i18n, quantity_of, name = name.get()).to_string()
+                        prop:value=move || quantity().to_string()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            let old = quantity();
+                            edit_quantity(&|l, id| {
+                                // Anything unreadable keeps the old quantity.
+                                l.set_quantity(id, value.trim().parse::<u32>().unwrap_or(old));
+                            });
+                            // The list may not change (same or unreadable value): redraw the field.
+                            if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                                input.set_value(&quantity().to_string());
+                            }
+                        }
+                    />
+                    <button type="button" class="icon-button" disabled={move || quantity() >= MAX_QUANTITY} on:click=move |_| {
+                        let q = quantity();
+                        edit_more(&|l, id| {
+                            l.set_quantity(id, q + 1);
+                        })
+                    }>
+                        <span aria-hidden="true">"+"</span>
+                        <span class="visually-hidden">{t!(i18n, quantity_more)}</span>
+                    </button>
+                </div>
+                <label class="note-field">
+                    <span class="visually-hidden">{move || t_string!(i18n, note_for, name = name.get()).to_string()}</span>
+                    <input
+                        type="text"
+                        maxlength=MAX_NOTE_CHARS
+                        placeholder=move || t_string!(i18n, note_placeholder).to_string()
+                        prop:value=note
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            edit_note(&|l, id| {
+                                l.set_note(id, &value);
+                            })
+                        }
+                    />
+                </label>
+                <button type="button" class="icon-button" on:click=remove data-testid="remove-item">
+                    <span aria-hidden="true">"✕"</span>
+                    <span class="visually-hidden">{move || t_string!(i18n, remove_item, name = name.get()).to_string()}</span>
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// Clear ticked items, copy as text, print.
+#[component]
+fn ListActions(undo: RwSignal<Option<Undo>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_app_data();
+    let list = use_visitor().list;
+    let any_ticked = move || list.with(|l| l.items().iter().any(|i| i.checked));
+    let clear_ticked = move |_| {
+        let mut removed = Vec::new();
+        list.update(|l| removed = l.clear_checked());
+        if !removed.is_empty() {
+            undo.set(Some(Undo::Removed { items: removed }));
+        }
+    };
+    let copied = RwSignal::new(None::<bool>);
+    let copy_as_text = move |_| {
+        let lang = lang_of(i18n.get_locale_untracked());
+        let text = list.with_untracked(|l| {
+            plain_text(
+                l,
+                data.dataset(),
+                lang,
+                t_string!(i18n, list_title),
+                &format!("({})", t_string!(i18n, product_unavailable)),
+            )
+        });
+        leptos::task::spawn_local(async move { copied.set(Some(copy_text(&text).await)) });
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <div class="actions list-actions">
+            <button type="button" class="button button-secondary" on:click=clear_ticked disabled=move || !any_ticked() data-testid="clear-ticked">
+                {t!(i18n, list_clear_ticked)}
+            </button>
+            <button type="button" class="button button-secondary" on:click=copy_as_text data-testid="copy-text">
+                {t!(i18n, list_copy_text)}
+            </button>
+            <button type="button" class="button button-secondary" on:click=print>
+                {t!(i18n, list_print)}
+            </button>
+            <span role="status">
+                {move || copied.get().map(|ok| if ok { t_string!(i18n, copied).to_string() } else { t_string!(i18n, copy_failed).to_string() })}
+            </span>
+        </div>
     }
 }

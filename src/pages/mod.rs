@@ -1,6 +1,7 @@
 pub mod about;
 pub mod catalog;
 pub mod list;
+pub mod list_share;
 pub mod map;
 pub mod not_found;
 pub mod place;

@@ -4,6 +4,7 @@
 use crate::app::use_app_data;
 use crate::components::labels;
 use crate::components::lang_of;
+use crate::components::list_parts::AddAllToList;
 use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::product_card::ProductCard;
 use crate::components::trip_parts::{AddToTrip, MonthPicker, SeasonBadge};
@@ -49,6 +50,7 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
             .iter()
             .map(|&i| dataset.products[i].clone())
             .collect();
+        let product_ids: Vec<String> = products.iter().map(|p| p.id.clone()).collect();
         let routes: Vec<(String, ocop_core::LocalText)> = data
             .places
             .routes_at(&stop)
@@ -96,7 +98,10 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
                     {if products.is_empty() {
                         view! { <p class="muted">{t!(i18n, place_no_products)}</p> }.into_any()
                     } else {
-                        view! { <ul class="plain product-list">{products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}</ul> }.into_any()
+                        view! {
+                            <div class="actions"><AddAllToList products=product_ids /></div>
+                            <ul class="plain product-list">{products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}</ul>
+                        }.into_any()
                     }}
                 </section>
                 {(!routes.is_empty()).then(|| view! {

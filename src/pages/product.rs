@@ -6,6 +6,7 @@ use crate::app::{use_app_data, AppData};
 use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
+use crate::components::list_parts::AddToList;
 use crate::i18n::*;
 use crate::state::use_visitor;
 use leptos::prelude::*;
@@ -82,6 +83,7 @@ fn ProductDetails(data: AppData, index: usize) -> impl IntoView {
         let name = name.clone();
         move || name.get(lang()).to_string()
     };
+    let list_name = title.clone();
     let title_lang = {
         let name = name.clone();
         move || if name.has(lang()) { lang().code() } else { "vi" }
@@ -385,6 +387,7 @@ fn ProductDetails(data: AppData, index: usize) -> impl IntoView {
                     <p class="muted">
                         {move || labels::group(i18n, group)} " · " {move || labels::subcategory(i18n, &subcategory)}
                     </p>
+                    <AddToList product=id.clone() name=Signal::derive(list_name) />
                 </div>
             </header>
             {description_view}

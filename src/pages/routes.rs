@@ -4,6 +4,7 @@
 use crate::app::{use_app_data, AppData};
 use crate::components::labels;
 use crate::components::lang_of;
+use crate::components::list_parts::AddAllToList;
 use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::trip_parts::{leg_text, totals_text, AddToTrip, MonthPicker, SeasonBadge};
 use crate::i18n::*;
@@ -139,17 +140,6 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
         .into_iter()
         .map(|i| dataset.products[i].id.clone())
         .collect();
-    let added = RwSignal::new(None::<usize>);
-    let add_all = {
-        let product_ids = product_ids.clone();
-        move |_| {
-            let mut count = 0;
-            visitor
-                .list
-                .update(|l| count = l.add_all(product_ids.iter().map(String::as_str)));
-            added.set(Some(count));
-        }
-    };
     let trip_added = RwSignal::new(None::<usize>);
     let add_route_to_trip = {
         let stops = stops.clone();
@@ -224,7 +214,6 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
         ..
     } = route.clone();
     let heading = name.clone();
-    let product_count = product_ids.len();
     view! {
         <article class="route-page">
             <p><A href="/routes">{t!(i18n, all_routes)}</A></p>
@@ -246,16 +235,12 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
                 tiles=data.tiles.clone()
             />
             <div class="actions">
-                <button type="button" class="button" on:click=add_all disabled=product_count == 0>
-                    {move || t_string!(i18n, add_all_to_list).to_string()}
-                </button>
+                <AddAllToList products=product_ids />
                 <button type="button" class="button button-secondary" on:click=add_route_to_trip>
                     {t!(i18n, add_route_to_trip)}
                 </button>
             </div>
-            <p role="status" aria-live="polite" class="muted">
-                {move || added.get().map(|count| t_string!(i18n, added_to_list, count).to_string())}
-                " "
+            <p role="status" class="muted">
                 {move || trip_added.get().map(|count| t_string!(i18n, added_to_trip, count).to_string())}
             </p>
             <h2>{t!(i18n, itinerary)}</h2>

@@ -349,13 +349,7 @@ pub fn TripPage() -> impl IntoView {
     let copied = RwSignal::new(false);
     let copy_link = move |_| {
         let link = share_link();
-        let clipboard = window().navigator().clipboard();
-        leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&link))
-                .await
-                .is_ok();
-            copied.set(ok);
-        });
+        leptos::task::spawn_local(async move { copied.set(crate::browser::copy_text(&link).await) });
     };
 
     let empty = move || trip.with(Trip::is_empty);

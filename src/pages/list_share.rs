@@ -1,0 +1,223 @@
+//! Carrying the list away and bringing one in: the share link (list + trip in the URL
+//! fragment, see `ocop_core::share`) shown as a QR code and as text, and the offer to merge
+//! or replace when a shared link is opened.
+//!
+//! Opening a link never changes anything by itself: the visitor chooses, and the choice can
+//! be undone. A damaged link changes nothing and says so.
+
+use crate::app::use_app_data;
+use crate::browser::copy_text;
+use crate::components::qr_code::QrCode;
+use crate::i18n::*;
+use crate::pages::list::Undo;
+use crate::state::use_visitor;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use ocop_core::places::place;
+use ocop_core::share::{decode, encode, ShareError, Shared};
+use ocop_core::trip::Trip;
+
+/// The path shared links open; the code follows the `#`.
+pub const SHARE_PATH: &str = "/list";
+
+/// The link that carries the visitor's list and trip.
+pub fn share_link(origin: &str, code: &str) -> String {
+    format!("{origin}{SHARE_PATH}#{code}")
+}
+
+/// What the fragment of the current address holds.
+#[derive(Clone, Debug, PartialEq)]
+enum Fragment {
+    /// No fragment, or an in-page anchor such as the skip link's `#main`.
+    Nothing,
+    Shared(Shared),
+    /// Made by a newer version of the app.
+    Newer,
+    /// Cut short, altered or hand-made.
+    Damaged,
+}
+
+fn read_fragment(hash: &str) -> Fragment {
+    match decode(hash) {
+        Ok(shared) => Fragment::Shared(shared),
+        Err(ShareError::Empty) => Fragment::Nothing,
+        // Versions are digits; a letter is an anchor (`#main`), not a code.
+        Err(ShareError::UnknownVersion(v)) if v.is_ascii_digit() => Fragment::Newer,
+        Err(ShareError::UnknownVersion(_)) => Fragment::Nothing,
+        Err(ShareError::Malformed(_)) => Fragment::Damaged,
+    }
+}
+
+/// Shown when the page was opened from a shared link: what it carries, which products the
+/// catalogue does not know (they are kept, and flagged in the list), and merge / replace /
+/// ignore. After a choice the fragment is removed, so a reload does not offer it again.
+#[component]
+pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_app_data();
+    let visitor = use_visitor();
+    let location = use_location();
+    let fragment = Memo::new(move |_| location.hash.with(|h| read_fragment(h)));
+    let navigate = StoredValue::new_local(use_navigate());
+    let forget_fragment = move || {
+        let search = location.search.get_untracked();
+        let href = if search.is_empty() {
+            "/list".to_string()
+        } else {
+            format!("/list?{}", search.trim_start_matches('?'))
+        };
+        navigate.with_value(|navigate| {
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            )
+        });
+    };
+    let remember_for_undo = move || Undo::Imported {
+        list: visitor.list.get_untracked(),
+        trip: visitor.trip.get_untracked(),
+    };
+
+    move || {
+        match fragment.get() {
+        Fragment::Nothing => None,
+        Fragment::Newer => Some(
+            view! {
+                <section class="notice notice-warning" role="alert" data-testid="shared-list-error">
+                    <p>{t!(i18n, shared_list_newer)}</p>
+                    <button type="button" class="button button-secondary" on:click=move |_| forget_fragment()>{t!(i18n, dismiss)}</button>
+                </section>
+            }
+            .into_any(),
+        ),
+        Fragment::Damaged => Some(
+            view! {
+                <section class="notice notice-warning" role="alert" data-testid="shared-list-error">
+                    <p>{t!(i18n, shared_list_damaged)}</p>
+                    <button type="button" class="button button-secondary" on:click=move |_| forget_fragment()>{t!(i18n, dismiss)}</button>
+                </section>
+            }
+            .into_any(),
+        ),
+        Fragment::Shared(shared) => {
+            let dataset = data.dataset();
+            let unknown: Vec<String> = shared
+                .items
+                .iter()
+                .filter(|(id, _)| dataset.product(id).is_none())
+                .map(|(id, _)| id.clone())
+                .collect();
+            let unknown_stops = shared.stops.iter().filter(|s| place(dataset, s).is_none()).count();
+            let count = shared.items.len();
+            let stops = shared.stops.len();
+            let incoming = shared.to_shopping_list();
+            let merge = {
+                let incoming = incoming.clone();
+                let shared_stops = shared.stops.clone();
+                move |_| {
+                    undo.set(Some(remember_for_undo()));
+                    visitor.list.update(|l| {
+                        l.merge(&incoming);
+                    });
+                    visitor.trip.update(|t| {
+                        t.add_all(shared_stops.iter().cloned());
+                    });
+                    forget_fragment();
+                }
+            };
+            let replace = {
+                let shared_stops = shared.stops.clone();
+                move |_| {
+                    undo.set(Some(remember_for_undo()));
+                    visitor.list.set(incoming.clone());
+                    // A link without stops leaves the visitor's trip alone.
+                    if !shared_stops.is_empty() {
+                        let mut trip = Trip::default();
+                        trip.add_all(shared_stops.iter().cloned());
+                        visitor.trip.set(trip);
+                    }
+                    forget_fragment();
+                }
+            };
+            Some(
+                view! {
+                    <section class="notice shared-list" role="region" aria-labelledby="shared-list-title" data-testid="shared-list">
+                        <h2 id="shared-list-title">{move || t_string!(i18n, shared_list_title, count).to_string()}</h2>
+                        {(stops > 0).then(|| view! { <p>{move || t_string!(i18n, shared_list_stops, count = stops).to_string()}</p> })}
+                        {(!unknown.is_empty()).then(|| {
+                            let count = unknown.len();
+                            let ids = unknown.join(", ");
+                            view! {
+                                <p data-testid="shared-list-unknown">
+                                    {move || t_string!(i18n, shared_list_unknown, count).to_string()} " "
+                                    <code>{ids}</code>
+                                </p>
+                            }
+                        })}
+                        {(unknown_stops > 0).then(|| view! { <p>{move || t_string!(i18n, shared_trip_unknown, count = unknown_stops).to_string()}</p> })}
+                        <div class="actions">
+                            <button type="button" class="button" on:click=merge>{t!(i18n, shared_list_merge)}</button>
+                            <button type="button" class="button button-secondary" on:click=replace>{t!(i18n, shared_list_replace)}</button>
+                            <button type="button" class="button button-secondary" on:click=move |_| forget_fragment()>{t!(i18n, shared_trip_ignore)}</button>
+                        </div>
+                    </section>
+                }
+                .into_any(),
+            )
+        }
+    }
+    }
+}
+
+/// "Take it with you": the QR code of the share link, the link itself (selectable and
+/// copyable), and what it carries.
+#[component]
+pub fn ShareList() -> impl IntoView {
+    let i18n = use_i18n();
+    let visitor = use_visitor();
+    let link = Memo::new(move |_| {
+        let code = visitor.list.with(|l| visitor.trip.with(|t| encode(l, t.stops())));
+        share_link(&window().location().origin().unwrap_or_default(), &code)
+    });
+    let stops = move || visitor.trip.with(Trip::len);
+    let copied = RwSignal::new(None::<bool>);
+    let copy_link = move |_| {
+        let text = link.get_untracked();
+        leptos::task::spawn_local(async move { copied.set(Some(copy_text(&text).await)) });
+    };
+    view! {
+        <section class="share-list" aria-labelledby="share-list-title" data-testid="share-list">
+            <h2 id="share-list-title">{t!(i18n, list_take_with_you)}</h2>
+            <p>{t!(i18n, list_scan_hint)}</p>
+            {move || (stops() > 0).then(|| {
+                let count = stops();
+                view! { <p class="muted">{t_string!(i18n, list_share_includes_trip, count).to_string()}</p> }
+            })}
+            <QrCode
+                link=link
+                label=Signal::derive(move || t_string!(i18n, list_qr_label).to_string())
+                too_long=Signal::derive(move || t_string!(i18n, list_qr_too_long).to_string())
+            />
+            <label class="field share-link">
+                <span>{t!(i18n, list_share_link)}</span>
+                <input type="text" readonly prop:value=move || link.get() data-testid="list-share-link" on:focus=|ev| {
+                    if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                        input.select();
+                    }
+                } />
+            </label>
+            <div class="actions">
+                <button type="button" class="button button-secondary" on:click=copy_link>{t!(i18n, copy_link)}</button>
+                <span role="status">
+                    {move || copied.get().map(|ok| if ok { t_string!(i18n, copied).to_string() } else { t_string!(i18n, copy_failed).to_string() })}
+                </span>
+            </div>
+            <p class="muted">{t!(i18n, list_share_private)}</p>
+        </section>
+    }
+}
