@@ -113,7 +113,11 @@ async fn product_cards_show_ratings_as_the_sources_state_them() {
     let dataset = loaded(Origin::Bundled, None).validated.dataset;
     let pearls = dataset.products[0].clone();
     let shrimp = dataset.products[1].clone();
-    let host = mount(move || view! { <ul><ProductCard product=pearls /><ProductCard product=shrimp /></ul> });
+    let host = mount(move || {
+        // Cards carry "Add to list", which needs the visitor's list.
+        ocop_quang_ninh::state::provide_visitor();
+        view! { <ul><ProductCard product=pearls /><ProductCard product=shrimp /></ul> }
+    });
     leptos::task::tick().await;
     let cards = host.query_selector_all("[data-testid=product-card]").unwrap();
     assert_eq!(cards.length(), 2);
@@ -238,4 +242,65 @@ async fn an_unreadable_saved_list_is_backed_up_and_reported() {
         Some("{not json")
     );
     storage.remove_item(LIST_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn add_to_list_adds_one_more_each_tap_and_links_to_the_list() {
+    use ocop_quang_ninh::components::list_parts::AddToList;
+    use ocop_quang_ninh::state::{provide_visitor, Visitor, LIST_KEY};
+
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.remove_item(LIST_KEY).unwrap();
+    let (tx, rx) = futures::channel::oneshot::channel::<Visitor>();
+    let host = mount(move || {
+        let visitor = provide_visitor();
+        let _ = tx.send(visitor);
+        view! { <AddToList product="cha-muc-ha-long".to_string() name="Chả mực" /> }
+    });
+    let visitor = rx.await.unwrap();
+    leptos::task::tick().await;
+    let button: web_sys::HtmlElement = host.query_selector("button").unwrap().unwrap().unchecked_into();
+    // Named by the product too, for screen readers.
+    assert!(
+        button.text_content().unwrap().ends_with(": Chả mực"),
+        "{}",
+        text(&host)
+    );
+    assert!(host.query_selector("a[href='/list']").unwrap().is_none());
+    button.click();
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(visitor.list.with_untracked(|l| l.items()[0].quantity), 2);
+    assert!(host.query_selector("a[href='/list']").unwrap().is_some());
+    let saved = storage.get_item(LIST_KEY).unwrap().unwrap();
+    assert!(saved.contains(r#""quantity":2"#), "{saved}");
+    storage.remove_item(LIST_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn qr_code_is_an_svg_image_named_for_screen_readers_or_says_it_is_too_long() {
+    use ocop_quang_ninh::components::qr_code::QrCode;
+
+    let link = RwSignal::new("https://example.org/list#1ABCCHA-MUC-HA-LONG".to_string());
+    let host = mount(move || {
+        view! { <QrCode link=link label="QR code of the link" too_long="Too long for a QR code" /> }
+    });
+    leptos::task::tick().await;
+    let svg = host.query_selector("svg").unwrap().expect("an svg");
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert!(svg.get_attribute("aria-label").unwrap().contains("QR"));
+    let version: usize = svg.get_attribute("data-qr-version").unwrap().parse().unwrap();
+    let side = version * 4 + 17 + 8;
+    assert_eq!(
+        svg.get_attribute("viewBox").unwrap(),
+        format!("0 0 {side} {side}")
+    );
+    let path = svg.query_selector("path").unwrap().unwrap();
+    assert!(path.get_attribute("d").unwrap().len() > 100);
+
+    // More than any QR code holds: the text instead, and no broken image.
+    link.set(format!("https://example.org/list#{}", "x".repeat(3_000)));
+    leptos::task::tick().await;
+    assert!(host.query_selector("svg").unwrap().is_none());
+    assert!(text(&host).contains("Too long for a QR code"));
 }

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use ocop_core::places::place;
-use ocop_core::share::{decode, encode, ShareError, Shared};
+use ocop_core::share::{decode, encode, Choice, ShareError, Shared};
 use ocop_core::trip::Trip;
 
 /// The path shared links open; the code follows the `#`.
@@ -115,35 +115,22 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
             let unknown_stops = shared.stops.iter().filter(|s| place(dataset, s).is_none()).count();
             let count = shared.items.len();
             let stops = shared.stops.len();
-            let incoming = shared.to_shopping_list();
-            let merge = {
-                let incoming = incoming.clone();
-                let shared_stops = shared.stops.clone();
+            // Both choices go through `Shared::apply`, the function the property tests
+            // exercise; the page only remembers what to restore for "Undo".
+            let choose = move |choice: Choice| {
+                let shared = shared.clone();
                 move |_| {
                     undo.set(Some(remember_for_undo()));
-                    visitor.list.update(|l| {
-                        l.merge(&incoming);
-                    });
-                    visitor.trip.update(|t| {
-                        t.add_all(shared_stops.iter().cloned());
+                    visitor.list.update(|list| {
+                        visitor.trip.update(|trip| {
+                            shared.apply(choice, list, trip);
+                        })
                     });
                     forget_fragment();
                 }
             };
-            let replace = {
-                let shared_stops = shared.stops.clone();
-                move |_| {
-                    undo.set(Some(remember_for_undo()));
-                    visitor.list.set(incoming.clone());
-                    // A link without stops leaves the visitor's trip alone.
-                    if !shared_stops.is_empty() {
-                        let mut trip = Trip::default();
-                        trip.add_all(shared_stops.iter().cloned());
-                        visitor.trip.set(trip);
-                    }
-                    forget_fragment();
-                }
-            };
+            let merge = choose(Choice::Merge);
+            let replace = choose(Choice::Replace);
             Some(
                 view! {
                     <section class="notice shared-list" role="region" aria-labelledby="shared-list-title" data-testid="shared-list">

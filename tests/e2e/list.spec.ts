@@ -280,3 +280,18 @@ test('the list copies as plain text and prints without the controls', async ({ p
   await expect(page.getByTestId('clear-ticked')).toBeHidden();
   await expect(page.getByTestId('list-item').first()).toBeVisible();
 });
+
+test('a full storage is reported, and the list still works until the page is closed', async ({ page }) => {
+  await page.addInitScript((key) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k === key) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  }, LIST_KEY);
+  await page.goto('/p/cha-muc-manh-ha');
+  await page.getByRole('button', { name: new RegExp(t('en', 'add_to_list')) }).click();
+  await expect(page.getByTestId('storage-notice')).toContainText(t('en', 'storage_full'));
+  await page.getByRole('link', { name: new RegExp(t('en', 'nav_list')) }).first().click();
+  await expect(page.getByTestId('list-item')).toHaveCount(1);
+});

@@ -273,6 +273,30 @@ mod tests {
         }
     }
 
+    /// The thirty typical ids repeated with a numeric suffix: a long list of realistic ids.
+    fn typical_items(count: usize) -> crate::shopping::ShoppingList {
+        let ids: Vec<String> = thirty_items().items().iter().map(|i| i.product.clone()).collect();
+        let mut list = crate::shopping::ShoppingList::default();
+        for n in 0..count {
+            list.add(&format!("{}-{}", ids[n % ids.len()], n / ids.len()));
+        }
+        list
+    }
+
+    #[test]
+    fn the_largest_list_with_a_qr_code_is_measured() {
+        // The documented limit (docs/shopping-list.md): how many typical items still get a
+        // QR code at all, and the version at 60 items. If the format changes, this says so.
+        let fits =
+            |count: usize| qr_matrix(&format!("{LINK_PREFIX}{}", encode(&typical_items(count), &[]))).is_ok();
+        assert!(
+            fits(143) && !fits(144),
+            "143 typical items is the largest list with a QR code"
+        );
+        let sixty = qr_matrix(&format!("{LINK_PREFIX}{}", encode(&typical_items(60), &[]))).unwrap();
+        assert_eq!(sixty.version, 25);
+    }
+
     #[test]
     fn inconsistent_matrices_and_huge_links_do_not_panic() {
         let short = QrMatrix {

@@ -63,6 +63,7 @@
 
 use crate::model::StopRef;
 use crate::shopping::{ShoppingList, MAX_QUANTITY};
+use crate::trip::Trip;
 use crate::validate::is_valid_id;
 use std::collections::HashSet;
 use std::fmt;
@@ -111,6 +112,56 @@ impl Shared {
         }
         list
     }
+}
+
+/// What the visitor chose to do with a shared list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// Add what is not listed yet (see [`ShoppingList::merge`]) and append the stops.
+    Merge,
+    /// Use the shared list instead; the shared trip too, when the link carries one.
+    Replace,
+}
+
+impl Shared {
+    /// Brings the shared list (and trip) in as the visitor chose; returns how many products
+    /// are new to the list. Ids unknown to the dataset are kept: the page flags them. A link
+    /// without stops leaves the trip alone, even on [`Choice::Replace`], because the sender
+    /// had no trip to give, not an empty one.
+    pub fn apply(&self, choice: Choice, list: &mut ShoppingList, trip: &mut Trip) -> usize {
+        let incoming = self.to_shopping_list();
+        match choice {
+            Choice::Merge => {
+                trip.add_all(self.stops.iter().cloned());
+                list.merge(&incoming)
+            }
+            Choice::Replace => {
+                if !self.stops.is_empty() {
+                    trip.clear();
+                    trip.add_all(self.stops.iter().cloned());
+                }
+                let new = incoming
+                    .items()
+                    .iter()
+                    .filter(|i| !list.contains(&i.product))
+                    .count();
+                list.replace_with(incoming);
+                new
+            }
+        }
+    }
+}
+
+/// Reads a share code and applies it ([`decode`], then [`Shared::apply`]). On any error the
+/// list and trip are left exactly as they were.
+pub fn import(
+    code: &str,
+    choice: Choice,
+    list: &mut ShoppingList,
+    trip: &mut Trip,
+) -> Result<usize, ShareError> {
+    let shared = decode(code)?;
+    Ok(shared.apply(choice, list, trip))
 }
 
 /// Why a code could not be read. The page shows a different message for each.
@@ -462,6 +513,67 @@ mod tests {
             decode(&changed),
             Err(ShareError::Malformed("check failed: the link was cut or changed"))
         );
+    }
+
+    #[test]
+    fn merging_keeps_my_items_notes_and_trip_and_appends_the_shared_ones() {
+        let mut mine = ShoppingList::default();
+        mine.add("tra-hoa-vang-ba-che");
+        mine.set_note("tra-hoa-vang-ba-che", "mine");
+        let mut trip = Trip::default();
+        trip.add(spot("vinh-ha-long"));
+        let mut theirs = ShoppingList::default();
+        theirs.add_all(["cha-muc-ha-long", "tra-hoa-vang-ba-che", "not-in-any-dataset"]);
+        theirs.set_quantity("tra-hoa-vang-ba-che", 3);
+        let code = encode(&theirs, &[spot("dao-co-to"), spot("vinh-ha-long")]);
+
+        assert_eq!(import(&code, Choice::Merge, &mut mine, &mut trip), Ok(2));
+        let ids: Vec<&str> = mine.items().iter().map(|i| i.product.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["tra-hoa-vang-ba-che", "cha-muc-ha-long", "not-in-any-dataset"]
+        );
+        assert_eq!(mine.items()[0].note, "mine");
+        assert_eq!(mine.items()[0].quantity, 3);
+        assert_eq!(trip.stops(), [spot("vinh-ha-long"), spot("dao-co-to")]);
+    }
+
+    #[test]
+    fn replacing_uses_the_shared_list_and_trip_but_keeps_my_trip_if_none_was_shared() {
+        let mut mine = ShoppingList::default();
+        mine.add("tra-hoa-vang-ba-che");
+        let mut trip = Trip::default();
+        trip.add(spot("vinh-ha-long"));
+        let mut theirs = ShoppingList::default();
+        theirs.add_all(["cha-muc-ha-long", "tra-hoa-vang-ba-che"]);
+
+        let without_stops = encode(&theirs, &[]);
+        assert_eq!(
+            import(&without_stops, Choice::Replace, &mut mine, &mut trip),
+            Ok(1)
+        );
+        assert_eq!(mine, theirs);
+        assert_eq!(trip.stops(), [spot("vinh-ha-long")]);
+
+        let with_stops = encode(&theirs, &[spot("dao-co-to")]);
+        assert_eq!(import(&with_stops, Choice::Replace, &mut mine, &mut trip), Ok(0));
+        assert_eq!(trip.stops(), [spot("dao-co-to")]);
+    }
+
+    #[test]
+    fn a_damaged_code_changes_nothing() {
+        let mut mine = thirty_items();
+        let mut trip = Trip::default();
+        trip.add(spot("vinh-ha-long"));
+        let (list_before, trip_before) = (mine.clone(), trip.stops().to_vec());
+        let code = encode(&thirty_items(), &[spot("dao-co-to")]);
+        for choice in [Choice::Merge, Choice::Replace] {
+            for end in 0..code.len() {
+                assert!(import(&code[..end], choice, &mut mine, &mut trip).is_err());
+            }
+            assert_eq!(mine, list_before);
+            assert_eq!(trip.stops(), trip_before);
+        }
     }
 
     #[test]

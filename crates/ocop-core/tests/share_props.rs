@@ -1,10 +1,14 @@
 //! Property tests of the share code (`ocop_core::share`): what the kiosk writes the phone
 //! reads back, and nothing anyone types into a link can make the decoder panic or hand the
-//! app an invalid id, an out-of-range quantity or more than the limits allow.
+//! app an invalid id, an out-of-range quantity or more than the limits allow; and input
+//! that does not decode never changes the visitor's list or trip.
 
 use ocop_core::model::StopRef;
-use ocop_core::share::{decode, encode, ShareError, Shared, MAX_SHARED_ITEMS, MAX_SHARED_STOPS};
+use ocop_core::share::{
+    decode, encode, import, Choice, ShareError, Shared, MAX_SHARED_ITEMS, MAX_SHARED_STOPS,
+};
 use ocop_core::shopping::{ShoppingList, MAX_QUANTITY};
+use ocop_core::trip::Trip;
 use ocop_core::validate::is_valid_id;
 use proptest::prelude::*;
 use std::collections::HashSet;
@@ -68,7 +72,26 @@ const NEAR_MISSES: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabc-.*/:# %";
 fn check_any(input: &str) {
     match decode(input) {
         Ok(shared) => assert_valid(&shared),
-        Err(ShareError::Empty | ShareError::UnknownVersion(_) | ShareError::Malformed(_)) => {}
+        Err(ShareError::Empty | ShareError::UnknownVersion(_) | ShareError::Malformed(_)) => {
+            assert_unchanged_on_error(input)
+        }
+    }
+}
+
+/// Importing input that does not decode leaves a visitor's list and trip exactly as they
+/// were, whichever way the visitor chose to bring it in.
+fn assert_unchanged_on_error(input: &str) {
+    let mut list = ShoppingList::default();
+    list.add_all(["tra-hoa-vang-ba-che", "cha-muc-ha-long"]);
+    list.set_note("cha-muc-ha-long", "for Mum");
+    list.toggle_checked("tra-hoa-vang-ba-che");
+    let mut trip = Trip::default();
+    trip.add(StopRef::Spot("vinh-ha-long".into()));
+    let (list_before, trip_before) = (list.clone(), trip.clone());
+    for choice in [Choice::Merge, Choice::Replace] {
+        assert!(import(input, choice, &mut list, &mut trip).is_err());
+        assert_eq!(list, list_before);
+        assert_eq!(trip, trip_before);
     }
 }
 
