@@ -33,6 +33,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: chromium,
     trace: 'retain-on-failure',
+    // The service worker would answer requests that tests intercept with page.route;
+    // the offline and update tests (pwa.spec.ts) turn it back on.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx sirv dist --single --host 127.0.0.1 --port ${PORT} --quiet`,

@@ -4,18 +4,22 @@
 use crate::browser::{save_cached_copy, BrowserPort};
 use crate::components::header::Header;
 use crate::components::notice::{DataNotices, LoadFailure, VisitorNotice};
+use crate::components::pwa::{ConnectionNotice, InstallHint, UpdatePrompt};
 use crate::i18n::*;
+use crate::kiosk::{lock_down_page, started_as_kiosk, IdleWatcher, KioskMode};
+use crate::pages::kiosk::KioskAttract;
 use crate::pages::{
     about::About, catalog::Catalog, list::ListPage, map::MapPage, not_found::NotFound, place::PlacePage,
     product::ProductPage, routes::RouteList, routes::RoutePage, trip::TripPage,
 };
-use crate::state::provide_visitor;
+use crate::state::{provide_visitor, provide_visitor_with, Persistence};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_query_map;
 use leptos_router::path;
 use ocop_core::catalog::CatalogIndex;
 use ocop_core::config::{AppConfig, ConfigProblem, TileLayer};
+use ocop_core::kiosk::KioskConfig;
 use ocop_core::model::StopRef;
 use ocop_core::places::PlaceIndex;
 use ocop_core::search::SearchIndex;
@@ -37,6 +41,10 @@ pub struct AppData {
     pub places: Arc<PlaceIndex>,
     /// The online map tiles from `config.json` (`None`: outline only).
     pub tiles: Option<TileLayer>,
+    /// Kiosk timings from `config.json`.
+    pub kiosk: KioskConfig,
+    /// `config.json`'s `test_hooks`: end-to-end tests may trigger a crash on purpose.
+    pub test_hooks: bool,
 }
 
 impl AppData {
@@ -51,6 +59,8 @@ impl AppData {
             catalog,
             places,
             tiles,
+            kiosk: KioskConfig::default(),
+            test_hooks: false,
         }
     }
 
@@ -65,18 +75,21 @@ pub fn use_app_data() -> AppData {
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Decided once: a kiosk never remembers a visitor's language in a cookie.
+    let kiosk = started_as_kiosk();
     view! {
-        <I18nContextProvider>
+        <I18nContextProvider enable_cookie=!kiosk>
             <Router>
-                <Shell />
+                <Shell kiosk />
             </Router>
         </I18nContextProvider>
     }
 }
 
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(kiosk: bool) -> impl IntoView {
     let i18n = use_i18n();
+    provide_context(KioskMode(kiosk));
     // `?lang=en` (from a shared link or a kiosk QR code) selects the interface language.
     // Unknown values are ignored.
     let query = use_query_map();
@@ -90,7 +103,13 @@ fn Shell() -> impl IntoView {
     });
     // The visitor's trip, list and visit month: available before the data arrives, so the
     // header can count them.
-    provide_visitor();
+    if kiosk {
+        lock_down_page();
+        i18n.set_locale(Locale::vi);
+        provide_visitor_with(Persistence::MemoryOnly);
+    } else {
+        provide_visitor();
+    }
     // Loaded once per visit. `LocalResource` because fetch futures are not `Send`.
     let data = LocalResource::new(load);
     view! {
@@ -98,15 +117,23 @@ fn Shell() -> impl IntoView {
         <Header />
         <main id="main" tabindex="-1">
             <VisitorNotice />
+            <UpdatePrompt />
+            {(!kiosk).then(|| view! { <InstallHint /> })}
             <Suspense fallback=move || {
                 view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
             }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(loaded) => {
+                            let kiosk_config = loaded.kiosk.clone();
+                            if loaded.test_hooks {
+                                listen_for_test_panic();
+                            }
                             provide_context(loaded);
                             view! {
+                                {kiosk.then(|| view! { <IdleWatcher config=kiosk_config /> })}
                                 <DataNotices />
+                                <ConnectionNotice />
                                 <Routes fallback=NotFound>
                                     <Route path=path!("/") view=Catalog />
                                     <Route path=path!("/p/:id") view=ProductPage />
@@ -116,6 +143,7 @@ fn Shell() -> impl IntoView {
                                     <Route path=path!("/routes/:id") view=RoutePage />
                                     <Route path=path!("/trip") view=TripPage />
                                     <Route path=path!("/list") view=ListPage />
+                                    <Route path=path!("/kiosk") view=KioskAttract />
                                     <Route
                                         path=path!("/spot/:id")
                                         view=|| view! { <PlacePage make=StopRef::Spot /> }
@@ -136,6 +164,15 @@ fn Shell() -> impl IntoView {
     }
 }
 
+/// End-to-end tests check crash recovery by dispatching `ocop-test-panic` on the window;
+/// only when `config.json` sets `test_hooks` (never in a deployment).
+fn listen_for_test_panic() {
+    let handle = window_event_listener_untyped("ocop-test-panic", |_| {
+        panic!("deliberate panic requested by a test (config.json test_hooks)");
+    });
+    std::mem::forget(handle);
+}
+
 /// Reads `config.json`, then runs the fallback chain (remote → cached copy → bundled).
 async fn load() -> Result<AppData, Arc<NoData>> {
     let port = BrowserPort;
@@ -146,10 +183,7 @@ async fn load() -> Result<AppData, Arc<NoData>> {
             message: e.to_string(),
         }),
     };
-    let tiles = match &config {
-        Ok(c) => c.tiles().cloned(),
-        Err(_) => AppConfig::default().tiles().cloned(),
-    };
+    let settings = config.clone().unwrap_or_default();
     let loaded = load_dataset(&port, config).await.map_err(Arc::new)?;
     if let Some(copy) = &loaded.cache_update {
         if !save_cached_copy(copy) {
@@ -159,5 +193,8 @@ async fn load() -> Result<AppData, Arc<NoData>> {
     for issue in &loaded.validated.issues {
         leptos::logging::warn!("dataset: {issue}");
     }
-    Ok(AppData::new(loaded, tiles))
+    let mut data = AppData::new(loaded, settings.tiles().cloned());
+    data.kiosk = settings.kiosk;
+    data.test_hooks = settings.test_hooks;
+    Ok(data)
 }

@@ -9,6 +9,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 mod app;
 pub mod browser;
 pub mod components;
+pub mod kiosk;
 mod pages;
 pub mod state;
 

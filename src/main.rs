@@ -1,7 +1,13 @@
-//! Entry point: report panics to the console, then mount the app. Everything else is in
-//! the library so the browser tests can mount the same components.
+//! Entry point: report panics to the console (and to `public/pwa.js`, which recovers the
+//! page), then mount the app. Everything else is in the library so the browser tests can
+//! mount the same components.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        // The wasm instance is dead after a panic (panic = "abort"); plain JavaScript takes
+        // over: a kiosk returns to its attract screen, a phone shows a reload button.
+        ocop_quang_ninh::components::pwa::report_crash();
+    }));
     leptos::mount::mount_to_body(ocop_quang_ninh::App);
 }

@@ -6,12 +6,14 @@
 //! reports. Unreadable stored data is never thrown away: it is copied to a `.backup` key,
 //! the visitor starts fresh and is told.
 
-use crate::browser::{storage_get, storage_set, SaveFailure};
+use crate::browser::{storage_get, storage_remove, storage_set, SaveFailure};
 use leptos::prelude::*;
 use ocop_core::shopping::ShoppingList;
 use ocop_core::trip::Trip;
 
 pub const TRIP_KEY: &str = "ocop.trip.v1";
+/// The key keeps its first name; the stored document carries its own version (now 2),
+/// which is what `ShoppingList::from_storage` migrates from.
 pub const LIST_KEY: &str = "ocop.list.v1";
 pub const VISIT_MONTH_KEY: &str = "ocop.visit-month.v1";
 
@@ -43,8 +45,34 @@ pub fn use_visitor() -> Visitor {
     expect_context::<Visitor>()
 }
 
+/// Where the visitor's state lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// localStorage, across reloads and tabs (phones, desktops).
+    Saved,
+    /// Memory only, and anything a previous session stored is wiped first: a kiosk must
+    /// never show one visitor's list to the next, even after a crash and reload.
+    MemoryOnly,
+}
+
 /// Loads the visitor's state, provides it as context and saves every later change.
 pub fn provide_visitor() -> Visitor {
+    provide_visitor_with(Persistence::Saved)
+}
+
+/// [`provide_visitor`], choosing where the state lives.
+pub fn provide_visitor_with(persistence: Persistence) -> Visitor {
+    if persistence == Persistence::MemoryOnly {
+        forget_stored_visitor();
+        let visitor = Visitor {
+            trip: RwSignal::new(Trip::default()),
+            list: RwSignal::new(ShoppingList::default()),
+            visit_month: RwSignal::new(None),
+            notice: RwSignal::new(None),
+        };
+        provide_context(visitor);
+        return visitor;
+    }
     let notice = RwSignal::new(None);
     let trip = load(TRIP_KEY, Stored::Trip, notice, |text| {
         Trip::from_storage(text)
@@ -150,6 +178,14 @@ fn follow_other_tabs(visitor: Visitor) {
     });
     // The visitor's state lives as long as the app: so does the listener.
     std::mem::forget(handle);
+}
+
+/// Removes everything this module stores (and the backups), e.g. when a kiosk starts over.
+pub fn forget_stored_visitor() {
+    for key in [TRIP_KEY, LIST_KEY, VISIT_MONTH_KEY] {
+        storage_remove(key);
+        storage_remove(&format!("{key}.backup"));
+    }
 }
 
 fn keep_backup(key: &str, text: &str) {

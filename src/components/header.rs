@@ -1,4 +1,5 @@
 use crate::i18n::*;
+use crate::kiosk::{start_over, use_kiosk};
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -44,6 +45,7 @@ pub fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <LanguageSwitcher />
+            {use_kiosk().then(|| view! { <KioskTools /> })}
         </header>
     }
 }
@@ -86,5 +88,20 @@ fn LanguageSwitcher() -> impl IntoView {
                 <option value="zh" lang="zh">"中文"</option>
             </select>
         </label>
+    }
+}
+
+/// On a kiosk: the way to the list's QR code, and a manual "start over".
+#[component]
+fn KioskTools() -> impl IntoView {
+    let i18n = use_i18n();
+    let start_over = start_over();
+    view! {
+        <div class="kiosk-tools">
+            <A href="/list" attr:class="button" attr:data-testid="kiosk-take-with-you">{t!(i18n, kiosk_take_with_you)}</A>
+            <button type="button" class="button button-secondary" on:click=move |_| start_over() data-testid="kiosk-start-over">
+                {t!(i18n, kiosk_start_over)}
+            </button>
+        </div>
     }
 }

@@ -1,3 +1,4 @@
+pub mod external_link;
 pub mod facets;
 pub mod header;
 pub mod icons;
@@ -6,6 +7,7 @@ pub mod list_parts;
 pub mod map;
 pub mod notice;
 pub mod product_card;
+pub mod pwa;
 pub mod qr_code;
 pub mod trip_parts;
 

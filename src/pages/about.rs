@@ -2,6 +2,7 @@
 //! records, what was left out and why, and who to credit.
 
 use crate::app::use_app_data;
+use crate::components::external_link::ExternalLink;
 use crate::components::lang_of;
 use crate::components::notice::{reason_text, short_timestamp};
 use crate::i18n::*;
@@ -83,10 +84,10 @@ fn DataStatus() -> impl IntoView {
         .sources
         .iter()
         .map(|s| {
-            let link = s.url.as_deref().filter(|u| is_safe_http_url(u)).map(|u| {
+            let link = s.url.clone().filter(|u| is_safe_http_url(u)).map(|url| {
                 view! {
                     " "
-                    <a href=u.to_string() rel="noopener noreferrer" target="_blank">{u.to_string()}</a>
+                    <ExternalLink href=url.clone()>{url.clone()}</ExternalLink>
                 }
             });
             view! { <li>{s.title.clone()} {link}</li> }

@@ -54,7 +54,8 @@ impl CatalogNav {
 
     /// Drops a URL update still waiting for typing to pause.
     fn cancel_pending(&self) {
-        self.pending.update_value(|p| {
+        // `try_`: also called while the catalog is being torn down.
+        self.pending.try_update_value(|p| {
             if let Some(timeout) = p.take() {
                 timeout.cancel();
             }
@@ -67,7 +68,12 @@ impl CatalogNav {
         // The timer fires outside the component; the router is found through its owner.
         let owner = Owner::current();
         let timeout = gloo_timers::callback::Timeout::new(URL_DEBOUNCE_MS, move || {
-            nav.pending.set_value(None);
+            // The visitor may have left the catalog meanwhile (tapped a product right after
+            // typing): then the update is stale and must not bring them back.
+            let still_here = window().location().pathname().is_ok_and(|p| p == "/");
+            if nav.pending.try_set_value(None).is_some() || !still_here {
+                return;
+            }
             if let Some(owner) = &owner {
                 owner.with(|| nav.go(query, true));
             }
@@ -117,6 +123,9 @@ pub fn Catalog() -> impl IntoView {
         pending: StoredValue::new_local(None),
     };
     provide_context(nav);
+    // Leaving the catalog (tapping a product right after typing) must not let a waiting
+    // URL update fire later and bring the visitor back here.
+    on_cleanup(move || nav.cancel_pending());
 
     let visitor = use_visitor();
     // Search and facet counts, recomputed only when the query in the URL (or, with the

@@ -35,7 +35,8 @@ pub enum Undo {
 #[component]
 pub fn ListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let list = use_visitor().list;
+    let visitor = use_visitor();
+    let list = visitor.list;
     let undo = RwSignal::new(None::<Undo>);
     let empty = move || list.with(ShoppingList::is_empty);
 
@@ -54,6 +55,9 @@ pub fn ListPage() -> impl IntoView {
                 <ListSummary />
                 <GroupedItems undo />
                 <ListActions undo />
+            </Show>
+            // The trip travels in the same link, so a trip alone is worth sharing too.
+            <Show when=move || !empty() || !visitor.trip.with(Trip::is_empty)>
                 <ShareList />
             </Show>
         </section>

@@ -1,5 +1,6 @@
 pub mod about;
 pub mod catalog;
+pub mod kiosk;
 pub mod list;
 pub mod list_share;
 pub mod map;

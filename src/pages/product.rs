@@ -3,6 +3,7 @@
 //! season, an indicative price with its date and source, traceability, and the sources.
 
 use crate::app::{use_app_data, AppData};
+use crate::components::external_link::ExternalLink;
 use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
@@ -213,10 +214,9 @@ fn ProductDetails(data: AppData, index: usize) -> impl IntoView {
                 let name = labels::channel(i18n, l.channel);
                 view! {
                     <li>
-                        <a href=l.url.clone() target="_blank" rel="noopener noreferrer">
-                            {t_string!(i18n, online_prefix, name).to_string()}
-                            <span class="visually-hidden">" " {t!(i18n, opens_new_tab)}</span>
-                        </a>
+                        <ExternalLink href=l.url.clone()>
+                            {t_string!(i18n, online_prefix, name = name.clone()).to_string()}
+                        </ExternalLink>
                     </li>
                 }
             })
@@ -325,10 +325,7 @@ fn ProductDetails(data: AppData, index: usize) -> impl IntoView {
             };
             let source = is_safe_http_url(&p.source_url).then(|| {
                 view! {
-                    <a href=p.source_url.clone() target="_blank" rel="noopener noreferrer">
-                        {t!(i18n, price_source)}
-                        <span class="visually-hidden">" " {t!(i18n, opens_new_tab)}</span>
-                    </a>
+                    <ExternalLink href=p.source_url.clone()>{t!(i18n, price_source)}</ExternalLink>
                 }
             });
             view! {
@@ -354,9 +351,10 @@ fn ProductDetails(data: AppData, index: usize) -> impl IntoView {
                 if s.starts_with("seed:") {
                     view! { <li>{t!(i18n, seed_source)}</li> }.into_any()
                 } else if is_safe_http_url(s) {
+                    let url = s.clone();
                     view! {
                         <li>
-                            <a href=s.clone() target="_blank" rel="noopener noreferrer">{s.clone()}</a>
+                            <ExternalLink href=url.clone()>{url.clone()}</ExternalLink>
                         </li>
                     }
                     .into_any()

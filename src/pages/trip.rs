@@ -5,6 +5,7 @@
 //! (`/trip?stops=s.<id>,p.<id>`) that opens it on another device.
 
 use crate::app::use_app_data;
+use crate::components::external_link::ExternalLink;
 use crate::components::lang_of;
 use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::trip_parts::{leg_text, totals_text, MonthPicker, SeasonBadge};
@@ -321,13 +322,13 @@ pub fn TripPage() -> impl IntoView {
                 .map(|(i, href)| {
                     view! {
                         <li>
-                            <a class="button button-secondary" href=href target="_blank" rel="noopener noreferrer">
+                            <ExternalLink class="button button-secondary" href=href>
                                 {move || if parts > 1 {
                                     t_string!(i18n, open_google_maps_part, part = i + 1, parts).to_string()
                                 } else {
                                     t_string!(i18n, open_google_maps).to_string()
                                 }}
-                            </a>
+                            </ExternalLink>
                         </li>
                     }
                 })

@@ -15,6 +15,7 @@ const pages = [
   ['trip', '/trip'],
   ['place page', '/spot/dao-co-to'],
   ['shopping list', '/list'],
+  ['kiosk attract screen', '/kiosk'],
 ];
 
 // The trip and list pages are audited with content in them.

@@ -6,10 +6,14 @@
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
 //! * `bench keystroke [--count N]`  keystroke-to-results latency in Chromium at 4× CPU slowdown
+//! * `icons`            redraw the PNG app icons in `public/icons/`
+//! * `precache [DIR]`   write the service worker with this build's file list (trunk runs it)
 //!
 //! Written as an xtask (plain Rust, no extra runner) so a newcomer needs nothing but cargo.
 
 mod data;
+mod icons;
+mod precache;
 mod tools;
 
 use std::process::ExitCode;
@@ -24,6 +28,13 @@ fn main() -> ExitCode {
         ["data", "check", file] => return data::check(file),
         ["data", "synth", rest @ ..] => data::synth(rest),
         ["bench", "keystroke", rest @ ..] => tools::bench_keystroke(rest),
+        ["icons"] => icons::write_all(),
+        // Trunk's post_build hook (Trunk.toml) passes its staging directory.
+        ["precache"] => match std::env::var("TRUNK_STAGING_DIR") {
+            Ok(dir) => precache::write(&dir),
+            Err(_) => Err("precache: TRUNK_STAGING_DIR is not set (run by trunk) and no DIR given".into()),
+        },
+        ["precache", dir] => precache::write(dir),
         _ => {
             eprintln!("{}", USAGE);
             return ExitCode::from(2);
@@ -44,4 +55,6 @@ const USAGE: &str = "usage:
   cargo xtask build                   release build into dist/
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]
-  cargo xtask bench keystroke [--count N]   browser latency benchmark (default 50000 products)";
+  cargo xtask bench keystroke [--count N]   browser latency benchmark (default 50000 products)
+  cargo xtask icons                   redraw the PNG app icons in public/icons/
+  cargo xtask precache [DIR]          write DIR/sw.js with the build's file list (run by trunk)";

@@ -13,7 +13,7 @@ const DEBIAN_BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
 
 type Result<T = ()> = std::result::Result<T, String>;
 
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     // xtask/ lives one level below the workspace root.
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()

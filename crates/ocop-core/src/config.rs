@@ -4,6 +4,7 @@
 //! dataset. A remote URL is used only if its origin is on the allowlist, so a tampered
 //! config or a typo cannot make kiosks show data from anywhere.
 
+use crate::kiosk::KioskConfig;
 use crate::url::{is_safe_http_url, is_same_origin_path, origin};
 use crate::validate::Limits;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,11 @@ pub struct AppConfig {
     /// province outline ships with the app and is always drawn, so the map works offline
     /// and when this server fails.
     pub map_tiles: Option<TileLayer>,
+    /// Kiosk timings (idle period, countdown, attract-screen pace); see [`crate::kiosk`].
+    pub kiosk: KioskConfig,
+    /// Lets end-to-end tests trigger a deliberate crash (a `ocop-test-panic` event) to
+    /// check crash recovery. Never set in a deployment.
+    pub test_hooks: bool,
 }
 
 /// A raster tile server (Leaflet's `{z}/{x}/{y}` URL template) and its required credit.
@@ -62,6 +68,8 @@ impl Default for AppConfig {
             fetch_timeout_ms: 10_000,
             max_dataset_bytes: Limits::default().max_bytes,
             map_tiles: Some(TileLayer::openstreetmap()),
+            kiosk: KioskConfig::default(),
+            test_hooks: false,
         }
     }
 }

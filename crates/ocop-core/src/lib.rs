@@ -20,6 +20,7 @@
 //!   the list as plain text.
 //! * [`share`]: the share code that carries a list and a trip in a link's `#` fragment.
 //! * [`qr`]: the QR code of a share link, as a module matrix and an SVG path.
+//! * [`kiosk`]: kiosk idle countdown and reset timing, the attract screen's featured items.
 //! * [`export`]: Google Maps directions links and GPX files for a trip.
 
 pub mod catalog;
@@ -27,6 +28,7 @@ pub mod config;
 pub mod export;
 pub mod format;
 pub mod geo;
+pub mod kiosk;
 pub mod model;
 pub mod optimise;
 pub mod places;

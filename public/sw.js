@@ -1,0 +1,75 @@
+// The service worker: the app keeps working with no network once it has been opened.
+// `BUILD` and `PRECACHE` (this build's files, hashed names included) are prepended at build
+// time by `cargo xtask precache`, so every build has a different sw.js and browsers notice
+// updates by themselves.
+//
+// * App shell and assets (precached): cache first. They are versioned by the build, so a
+//   cached copy is always the right one for this worker.
+// * config.json and the bundled dataset: network first, the cached copy when offline, so a
+//   data update is seen as soon as there is a connection.
+// * Page navigations: the cached index.html (the app routes in the browser).
+// * Anything else (map tiles, remote datasets on other origins): not touched.
+//
+// A new worker waits until the page asks it to take over (the app's "update available"
+// prompt), so a visitor is never switched to new code in the middle of something.
+
+const SHELL_CACHE = `ocop-shell-${BUILD}`;
+const DATA_CACHE = 'ocop-data';
+const NETWORK_FIRST = ['/config.json', '/data/ocop-quang-ninh.json'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith('ocop-shell-') && key !== SHELL_CACHE).map((key) => caches.delete(key)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+
+  if (NETWORK_FIRST.includes(url.pathname)) {
+    event.respondWith(networkFirst(request, url.pathname));
+  } else if (request.mode === 'navigate') {
+    event.respondWith(appShell(request));
+  } else {
+    event.respondWith(caches.match(url.pathname, { cacheName: SHELL_CACHE }).then((hit) => hit || fetch(request)));
+  }
+});
+
+async function networkFirst(request, key) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const cache = await caches.open(DATA_CACHE);
+      await cache.put(key, response.clone());
+    }
+    return response;
+  } catch (offline) {
+    const cached = (await caches.match(key, { cacheName: DATA_CACHE })) || (await caches.match(key, { cacheName: SHELL_CACHE }));
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function appShell(request) {
+  const cached = await caches.match('/index.html', { cacheName: SHELL_CACHE });
+  if (cached) return cached;
+  return fetch(request);
+}

@@ -1,0 +1,156 @@
+//! Kiosk mode: the same app on a touch screen in a public place.
+//!
+//! A device becomes a kiosk by opening `/kiosk` (point the kiosk browser's start page
+//! there). From then on, for the life of the page: the visitor's list and trip live in
+//! memory only (`state::Persistence::MemoryOnly`), the language is not remembered, links that
+//! would leave the app become QR codes (`components::external_link`), pinch-zoom, text
+//! selection and overscroll navigation are off, and after `kiosk.idle_seconds` without a
+//! touch a countdown offers to continue, then everything starts over on the attract
+//! screen. A crash reloads `/kiosk` (see `public/pwa.js`), which wipes storage again.
+//!
+//! The timing rule is `ocop_core::kiosk::idle_phase`; this module only wires it to the
+//! browser's events and clock.
+
+use crate::components::pwa::{apply_update, update_ready};
+use crate::i18n::*;
+use crate::state::{forget_stored_visitor, use_visitor};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+use ocop_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
+use std::time::Duration;
+
+/// The attract screen's path, and the start page of a kiosk.
+pub const KIOSK_PATH: &str = "/kiosk";
+
+/// Whether this page runs as a kiosk; provided as context by the app shell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KioskMode(pub bool);
+
+/// True when the page was opened at `/kiosk` (decided once, at start).
+pub fn started_as_kiosk() -> bool {
+    window()
+        .location()
+        .pathname()
+        .is_ok_and(|p| p == KIOSK_PATH || p.starts_with("/kiosk/"))
+}
+
+pub fn use_kiosk() -> bool {
+    use_context::<KioskMode>().is_some_and(|k| k.0)
+}
+
+/// Turns off what a public touch screen must not do: pinch-zoom, text selection, long-press
+/// menus and overscroll navigation (CSS on `html.kiosk`, see style/main.css).
+///
+/// Pinch-zoom is stopped with `touch-action: pan-x pan-y`, not `user-scalable=no` in the
+/// viewport: the latter also blocks zoom for people who need it on a phone, and axe flags
+/// it (WCAG 1.4.4). Kiosk type is 125 % instead.
+pub fn lock_down_page() {
+    if let Some(html) = document().document_element() {
+        let _ = html.class_list().add_1("kiosk");
+    }
+    let menu = window_event_listener(leptos::ev::contextmenu, |ev| ev.prevent_default());
+    std::mem::forget(menu);
+}
+
+/// Starts over for the next visitor: empty list and trip, default language, no filters,
+/// top of the attract screen, and nothing left in storage.
+pub fn start_over() -> impl Fn() + Clone + 'static {
+    let visitor = use_visitor();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    move || {
+        visitor.list.set(Default::default());
+        visitor.trip.set(Default::default());
+        visitor.visit_month.set(None);
+        visitor.notice.set(None);
+        forget_stored_visitor();
+        if let Ok(Some(session)) = window().session_storage() {
+            let _ = session.clear();
+        }
+        i18n.set_locale(Locale::vi);
+        // Filters, search text and map views live in the URL and the pages: leaving them
+        // for the attract screen drops them all.
+        navigate(
+            KIOSK_PATH,
+            NavigateOptions {
+                replace: true,
+                ..NavigateOptions::default()
+            },
+        );
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        // A kiosk has nobody to tap "Update now": a waiting build takes over between visitors.
+        if update_ready() {
+            apply_update();
+        }
+    }
+}
+
+/// Watches for touches, keys and wheel turns; shows the countdown when the kiosk has been
+/// left alone and starts over when it runs out. Any touch cancels the countdown.
+#[component]
+pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let last_touch = StoredValue::new(js_sys::Date::now());
+    let phase = RwSignal::new(IdlePhase::Active);
+    let touched = move || {
+        last_touch.set_value(js_sys::Date::now());
+        phase.set(IdlePhase::Active);
+    };
+    for handle in [
+        window_event_listener(leptos::ev::pointerdown, move |_| touched()),
+        window_event_listener(leptos::ev::keydown, move |_| touched()),
+        window_event_listener(leptos::ev::wheel, move |_| touched()),
+    ] {
+        std::mem::forget(handle);
+    }
+    let reset = StoredValue::new_local(start_over_fn());
+    let tick = move || {
+        let idle = (js_sys::Date::now() - last_touch.get_value()).max(0.0) as u64;
+        let on_attract = location.pathname.with_untracked(|p| p == KIOSK_PATH);
+        match idle_phase(&config, idle) {
+            // The attract screen has nothing to clear but a language choice.
+            IdlePhase::Countdown { .. } | IdlePhase::Reset if on_attract => {
+                if i18n.get_locale_untracked() != Locale::vi {
+                    i18n.set_locale(Locale::vi);
+                }
+                last_touch.set_value(js_sys::Date::now());
+            }
+            IdlePhase::Reset => {
+                last_touch.set_value(js_sys::Date::now());
+                phase.set(IdlePhase::Active);
+                reset.with_value(|reset| reset());
+            }
+            now => {
+                if phase.get_untracked() != now {
+                    phase.set(now);
+                }
+            }
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
+        on_cleanup(move || handle.clear());
+    }
+
+    move || match phase.get() {
+        IdlePhase::Countdown { seconds_left } => Some(view! {
+            <div class="kiosk-countdown" role="alertdialog" aria-modal="true" aria-labelledby="countdown-title" data-testid="kiosk-countdown">
+                <div class="kiosk-countdown-box">
+                    <h2 id="countdown-title">{t!(i18n, kiosk_still_there)}</h2>
+                    <p class="kiosk-countdown-number" aria-live="polite">
+                        {t_string!(i18n, kiosk_starting_over_in, count = seconds_left).to_string()}
+                    </p>
+                    // Any touch cancels (the window listener); the button says so.
+                    <button type="button" class="button kiosk-continue" autofocus>{t!(i18n, kiosk_continue)}</button>
+                </div>
+            </div>
+        }),
+        _ => None,
+    }
+}
+
+/// A boxed [`start_over`] for callbacks that outlive the component that made them.
+fn start_over_fn() -> Box<dyn Fn()> {
+    Box::new(start_over())
+}

@@ -1,0 +1,117 @@
+//! `/kiosk`: the attract screen a kiosk shows between visitors — featured products and
+//! routes taking turns, the language choice, and "Touch to start". A touch anywhere but on
+//! a language button starts; the kiosk comes back here after the idle countdown.
+
+use crate::app::use_app_data;
+use crate::components::icons::GroupIcon;
+use crate::components::labels;
+use crate::components::lang_of;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use ocop_core::geo;
+use ocop_core::kiosk::{featured, Featured};
+use std::time::Duration;
+
+/// At most this many products take turns (with every route between them).
+const FEATURED_PRODUCTS: usize = 12;
+
+#[component]
+pub fn KioskAttract() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_app_data();
+    let lang = move || lang_of(i18n.get_locale());
+    let items = featured(data.dataset(), FEATURED_PRODUCTS);
+    let count = items.len();
+    let current = RwSignal::new(0usize);
+    if count > 1 {
+        let pace = Duration::from_millis(data.kiosk.attract_ms());
+        if let Ok(handle) = set_interval_with_handle(move || current.update(|i| *i = (*i + 1) % count), pace)
+        {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    let navigate = use_navigate();
+    let start = move |_| navigate("/", Default::default());
+
+    let slide = move || {
+        let dataset = data.dataset();
+        let item = *items.get(current.get())?;
+        Some(match item {
+            Featured::Product(p) => {
+                let product = dataset.products[p].clone();
+                let area = product.locality.district.as_deref().and_then(geo::district);
+                let stars = product.rating.stars.unwrap_or(0) as usize;
+                let national = product.rating.is_national();
+                let group = product.group;
+                let name = product.name.clone();
+                view! {
+                    <div class="kiosk-slide" data-testid="kiosk-slide">
+                        <GroupIcon group />
+                        <p class="kiosk-slide-kind">{move || labels::group(i18n, group)}</p>
+                        <h2 lang=move || if name.has(lang()) { lang().code() } else { "vi" }>
+                            {move || product.name.get(lang()).to_string()}
+                        </h2>
+                        <p>
+                            <span class="stars" aria-hidden="true">{"★".repeat(stars)}</span>
+                            <span class="visually-hidden">{move || t_string!(i18n, stars_label, stars).to_string()}</span>
+                            {national.then(|| view! { " " <span class="badge badge-national">{t!(i18n, national)}</span> })}
+                        </p>
+                        {area.map(|d| view! { <p class="muted">{move || d.name().get(lang()).to_string()}</p> })}
+                    </div>
+                }
+                .into_any()
+            }
+            Featured::Route(r) => {
+                let route = dataset.routes[r].clone();
+                let stops = route.stops.len();
+                view! {
+                    <div class="kiosk-slide" data-testid="kiosk-slide">
+                        <p class="kiosk-slide-kind">{t!(i18n, nav_routes)}</p>
+                        <h2>{move || route.name.get(lang()).to_string()}</h2>
+                        <p>{move || route.theme.get(lang()).to_string()}</p>
+                        <p class="muted">{move || t_string!(i18n, route_stop_count, count = stops).to_string()}</p>
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    let choose = move |locale: Locale| {
+        move |ev: leptos::ev::MouseEvent| {
+            // Choosing a language is not "start".
+            ev.stop_propagation();
+            i18n.set_locale(locale);
+        }
+    };
+    let language = move |locale: Locale, name: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="button button-secondary"
+                lang=locale.as_str()
+                aria-pressed=move || (i18n.get_locale() == locale).to_string()
+                on:click=choose(locale)
+            >
+                {name}
+            </button>
+        }
+    };
+    view! {
+        <section class="kiosk-attract" data-testid="kiosk-attract" on:click=start.clone() aria-labelledby="attract-title">
+            <div class="kiosk-attract-inner">
+                <p class="kiosk-brand">"OCOP Quảng Ninh"</p>
+                <h1 id="attract-title">{t!(i18n, tagline)}</h1>
+                // Rotating content is not announced on every turn.
+                <div class="kiosk-slides" aria-live="off">{slide}</div>
+                <button type="button" class="button kiosk-start" data-testid="kiosk-start">{t!(i18n, kiosk_touch_to_start)}</button>
+                <div class="kiosk-languages" role="group" aria-label=move || t_string!(i18n, language).to_string()>
+                    {language(Locale::vi, "Tiếng Việt")}
+                    {language(Locale::en, "English")}
+                    {language(Locale::zh, "中文")}
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,135 @@
+// Kiosk mode (/kiosk): attract screen, idle countdown and a reset that leaves nothing behind,
+// links shown as QR codes, and recovery from a crash. Time is driven by Playwright's clock,
+// so the real 90 s + 20 s timings are tested without waiting for them.
+import { expect, Page, test } from '@playwright/test';
+import { bundledDataset, t, tPattern } from './fixtures';
+
+const data = bundledDataset();
+
+test.beforeEach(async ({ context }) => {
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+});
+
+/** Everything a visitor could leave behind, outside the DOM. */
+const leftovers = (page: Page) =>
+  page.evaluate(() => ({
+    local: Object.keys(localStorage).filter((k) => k !== 'ocop.dataset-cache.v1'),
+    session: Object.keys(sessionStorage),
+    cookies: document.cookie,
+  }));
+
+async function startInEnglish(page: Page) {
+  await page.goto('/kiosk');
+  const attract = page.getByTestId('kiosk-attract');
+  await expect(attract).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
+  await expect(attract.getByTestId('kiosk-slide')).toBeVisible();
+  await attract.getByRole('button', { name: 'English' }).click();
+  await expect(attract.getByTestId('kiosk-start')).toHaveText(t('en', 'kiosk_touch_to_start'));
+  await attract.getByTestId('kiosk-start').click();
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+}
+
+test('an idle kiosk counts down, then starts over leaving no list, trip, filter or language', async ({ page }) => {
+  await page.clock.install();
+  await startInEnglish(page);
+
+  // A visitor searches, adds to the list and the trip.
+  await page.getByRole('searchbox', { name: t('en', 'search_label') }).fill('squid');
+  await expect(page).toHaveURL(/q=squid/);
+  const card = page.getByTestId('product-card').first();
+  const name = (await card.locator('.product-name').textContent())!.trim();
+  await card.getByRole('button', { name: new RegExp(t('en', 'add_to_list')) }).click();
+  await card.locator('.card-link').click();
+  await page.getByRole('region', { name: t('en', 'places_to_visit') }).getByRole('button', { name: t('en', 'add_places_to_trip') }).click();
+  await expect(page.getByTestId('list-count').first()).toHaveText('1');
+  await expect(page.getByTestId('trip-count').first()).not.toHaveText('0');
+  // Kiosk state lives in memory only.
+  expect(await leftovers(page)).toEqual({ local: [], session: [], cookies: '' });
+
+  // 90 s untouched: the countdown, with at least 20 s to react.
+  await page.clock.fastForward(90_500);
+  const countdown = page.getByTestId('kiosk-countdown');
+  await expect(countdown).toBeVisible();
+  await expect(countdown).toContainText(tPattern('en', 'kiosk_starting_over_in'));
+  // The clock keeps running in real time between steps, so allow for a few seconds here.
+  const left = Number((await countdown.textContent())!.match(/(\d+) s/)![1]);
+  expect(left).toBeGreaterThanOrEqual(15);
+  expect(left).toBeLessThanOrEqual(20);
+  await page.clock.fastForward(20_500);
+
+  // Back on the attract screen, in Vietnamese, with nothing of the last visitor anywhere.
+  await expect(page.getByTestId('kiosk-attract')).toBeVisible();
+  await expect(page).toHaveURL(/\/kiosk$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByTestId('list-count').first()).toHaveText('0');
+  await expect(page.getByTestId('trip-count').first()).toHaveText('0');
+  expect(await leftovers(page)).toEqual({ local: [], session: [], cookies: '' });
+  await page.getByTestId('kiosk-start').click();
+  await expect(page.getByRole('searchbox')).toHaveValue('');
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByRole('link', { name: new RegExp(t('vi', 'nav_list')) }).first().click();
+  await expect(page.getByTestId('list-empty')).toBeVisible();
+  await expect(page.getByText(name)).toHaveCount(0);
+});
+
+test('any touch cancels the countdown', async ({ page }) => {
+  await page.clock.install();
+  await startInEnglish(page);
+  await page.getByTestId('product-card').first().getByRole('button', { name: new RegExp(t('en', 'add_to_list')) }).click();
+  await page.clock.fastForward(91_000);
+  const countdown = page.getByTestId('kiosk-countdown');
+  await expect(countdown).toBeVisible();
+  await page.mouse.click(10, 10);
+  await expect(countdown).toBeHidden();
+  await page.clock.fastForward(30_000);
+  await expect(page.getByTestId('kiosk-attract')).toBeHidden();
+  await expect(page.getByTestId('list-count').first()).toHaveText('1');
+});
+
+test('links that would leave the app are QR codes on a kiosk', async ({ page }) => {
+  await startInEnglish(page);
+  const product = data.products.find((p: any) => p.where_to_buy.online?.length > 0);
+  await page.getByRole('searchbox', { name: t('en', 'search_label') }).fill(product.name.vi);
+  await page.locator(`[data-product-id="${product.id}"] .card-link`).click();
+  await expect(page.getByTestId('product-page')).toBeVisible();
+  // No link opens another site.
+  expect(await page.locator('a[target="_blank"]').count()).toBe(0);
+  const buy = page.getByTestId('where-to-buy');
+  await buy.getByTestId('external-qr-button').first().click();
+  const qr = buy.getByRole('img', { name: t('en', 'kiosk_link_qr_label') });
+  await expect(qr).toBeVisible();
+  await expect(buy.getByTestId('external-qr').first()).toContainText(product.where_to_buy.online[0].url);
+  // "Take it with you": the list page's QR code of list and trip.
+  await page.getByTestId('kiosk-take-with-you').click();
+  await expect(page).toHaveURL(/\/list$/);
+});
+
+test('a crash sends the kiosk back to its attract screen within 10 s', async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ test_hooks: true }) }),
+  );
+  await startInEnglish(page);
+  const started = Date.now();
+  await page.evaluate(() => setTimeout(() => window.dispatchEvent(new Event('ocop-test-panic')), 0));
+  await expect(page.getByTestId('kiosk-attract')).toBeVisible({ timeout: 10_000 });
+  expect(Date.now() - started).toBeLessThan(10_000);
+  await expect(page).toHaveURL(/\/kiosk$/);
+  // The reloaded kiosk works.
+  await page.getByTestId('kiosk-start').click();
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+});
+
+test('on a phone a crash shows a reload button instead', async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ test_hooks: true }) }),
+  );
+  await page.goto('/');
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+  await page.evaluate(() => setTimeout(() => window.dispatchEvent(new Event('ocop-test-panic')), 0));
+  const crash = page.getByTestId('crash-screen');
+  await expect(crash).toBeVisible();
+  await crash.getByRole('button').click();
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+  await expect(crash).toHaveCount(0);
+});
