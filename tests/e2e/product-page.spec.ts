@@ -33,6 +33,8 @@ test('an unknown product id shows a helpful not-found page', async ({ page }) =>
 });
 
 test('every bundled product has a page', async ({ page }) => {
+  // 67 cold starts of the app: more than the default 30 s on a busy CI machine.
+  test.setTimeout(120_000);
   for (const p of bundledDataset().products.slice(0, 67)) {
     await page.goto(`/p/${p.id}`);
     await expect(page.getByTestId('product-page')).toHaveAttribute('data-product-id', p.id);

@@ -80,3 +80,38 @@ impl Fnv {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worker_lists_every_file_but_itself_and_the_schema_and_changes_with_them() {
+        let dir = std::env::temp_dir().join(format!("ocop-precache-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("index.html"), "<html></html>").unwrap();
+        std::fs::write(dir.join("app-1a2b_bg.wasm"), [0u8, 97, 115, 109]).unwrap();
+        std::fs::write(dir.join("data/ocop-quang-ninh.json"), "{}").unwrap();
+        std::fs::write(dir.join("data/ocop-dataset.schema.json"), "{}").unwrap();
+        std::fs::write(dir.join("sw.js"), "old").unwrap();
+        let dir_text = dir.to_str().unwrap();
+
+        write(dir_text).unwrap();
+        let first = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+        assert!(
+            first.contains(
+                r#"const PRECACHE = ["/app-1a2b_bg.wasm","/data/ocop-quang-ninh.json","/index.html"];"#
+            ),
+            "{first}"
+        );
+        assert!(first.contains("self.addEventListener('install'"));
+
+        // A new build (any changed file) gets a new id, so browsers see an update.
+        std::fs::write(dir.join("index.html"), "<html>2</html>").unwrap();
+        write(dir_text).unwrap();
+        let second = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+        let build = |text: &str| text.lines().nth(1).unwrap().to_string();
+        assert_ne!(build(&first), build(&second));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
