@@ -58,9 +58,11 @@ test('after one visit the catalog, a product, the list, the trip and the map out
   await controlled(page);
   await page.goto('/p/cha-muc-manh-ha');
   await page.getByRole('button', { name: new RegExp(t('en', 'add_to_list')) }).click();
+  await page.goto('/');
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
 
   await context.setOffline(true);
-  await page.goto('/');
+  await page.reload();
   await expect(page.getByTestId('product-card').first()).toBeVisible();
   await expect(page.getByTestId('offline-notice')).toBeVisible();
   const date = JSON.parse(readFileSync(join(__dirname, '..', '..', 'public/data/ocop-quang-ninh.json'), 'utf8')).meta
@@ -137,4 +139,28 @@ test('a new build shows the update prompt, and updating loads it', async ({ page
     server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test.describe('on an iPhone', () => {
+  test.use({
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  });
+
+  test('an "Add to Home Screen" hint is shown until dismissed', async ({ page }) => {
+    await page.goto('/');
+    const hint = page.getByTestId('install-hint');
+    await expect(hint).toContainText(t('en', 'install_hint_ios'));
+    await hint.getByRole('button', { name: t('en', 'dismiss') }).click();
+    await expect(hint).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('product-card').first()).toBeVisible();
+    await expect(page.getByTestId('install-hint')).toHaveCount(0);
+  });
+});
+
+test('other browsers get no install hint (they have their own prompt)', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('product-card').first()).toBeVisible();
+  await expect(page.getByTestId('install-hint')).toHaveCount(0);
 });
