@@ -17,9 +17,15 @@
     return document.documentElement.classList.contains('kiosk') || location.pathname.indexOf('/kiosk') === 0;
   }
 
+  // A kiosk reloads its start page: a reload elsewhere would leave kiosk mode.
+  function reload() {
+    if (isKiosk()) location.replace('/kiosk');
+    else location.reload();
+  }
+
   function applyUpdate() {
     if (state.waiting) state.waiting.postMessage('skip-waiting');
-    else location.reload();
+    else reload();
   }
 
   var messages = {
@@ -42,7 +48,9 @@
     box.setAttribute('role', 'alertdialog');
     box.setAttribute('aria-modal', 'true');
     box.setAttribute('data-testid', 'crash-screen');
+    box.setAttribute('aria-labelledby', 'crash-title');
     var title = document.createElement('h1');
+    title.id = 'crash-title';
     title.textContent = text[0];
     var body = document.createElement('p');
     body.textContent = text[1];
@@ -89,7 +97,7 @@
     // Only reload for an update the visitor (or a kiosk reset) asked for.
     if (state.updateReady && !state.reloading) {
       state.reloading = true;
-      location.reload();
+      reload();
     }
   });
   window.addEventListener('load', function () {

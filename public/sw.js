@@ -18,7 +18,10 @@ const DATA_CACHE = 'ocop-data';
 const NETWORK_FIRST = ['/config.json', '/data/ocop-quang-ninh.json'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // `cache: 'reload'`: straight from the server, never an HTTP-cached index.html of an older
+  // build that would name wasm and JS files this cache does not hold.
+  const requests = PRECACHE.map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener('activate', (event) => {
@@ -27,7 +30,10 @@ self.addEventListener('activate', (event) => {
       .keys()
       .then((keys) =>
         Promise.all(
-          keys.filter((key) => key.startsWith('ocop-shell-') && key !== SHELL_CACHE).map((key) => caches.delete(key)),
+          // Old shells, and data copies that predate this build's own (precached) data.
+          keys
+            .filter((key) => (key.startsWith('ocop-shell-') && key !== SHELL_CACHE) || key === DATA_CACHE)
+            .map((key) => caches.delete(key)),
         ),
       )
       .then(() => self.clients.claim()),
@@ -53,10 +59,20 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
+// A weak link should not hold the app up: after this long the cached copy answers (the
+// app's own fetch timeout is longer).
+const NETWORK_TIMEOUT_MS = 4000;
+
 async function networkFirst(request, key) {
   try {
-    const response = await fetch(request);
-    if (response.ok) {
+    const response = await Promise.race([
+      fetch(request),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), NETWORK_TIMEOUT_MS)),
+    ]);
+    // Only real JSON is kept: a captive portal's page or an HTML fallback must never
+    // replace good data.
+    const json = (response.headers.get('content-type') || '').includes('json');
+    if (response.ok && !response.redirected && json) {
       const cache = await caches.open(DATA_CACHE);
       await cache.put(key, response.clone());
     }

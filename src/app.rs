@@ -117,7 +117,8 @@ fn Shell(kiosk: bool) -> impl IntoView {
         <Header />
         <main id="main" tabindex="-1">
             <VisitorNotice />
-            <UpdatePrompt />
+            // A kiosk applies updates itself between visitors (kiosk::start_over).
+            {(!kiosk).then(|| view! { <UpdatePrompt /> })}
             {(!kiosk).then(|| view! { <InstallHint /> })}
             <Suspense fallback=move || {
                 view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }

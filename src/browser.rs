@@ -118,13 +118,6 @@ pub fn storage_get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
 }
 
-/// Removes a localStorage entry (nothing to report: absent or disabled storage holds nothing).
-pub fn storage_remove(key: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(key);
-    }
-}
-
 /// Why a value could not be saved: storage is disabled (private mode, policy) or full.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveFailure {

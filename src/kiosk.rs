@@ -13,7 +13,7 @@
 
 use crate::components::pwa::{apply_update, update_ready};
 use crate::i18n::*;
-use crate::state::{forget_stored_visitor, use_visitor};
+use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -54,7 +54,9 @@ pub fn lock_down_page() {
 }
 
 /// Starts over for the next visitor: empty list and trip, default language, no filters,
-/// top of the attract screen, and nothing left in storage.
+/// top of the attract screen. Nothing is left in storage because a kiosk never writes the
+/// visitor's state there (memory only) and has no language cookie; session storage is
+/// cleared too.
 pub fn start_over() -> impl Fn() + Clone + 'static {
     let visitor = use_visitor();
     let i18n = use_i18n();
@@ -64,7 +66,6 @@ pub fn start_over() -> impl Fn() + Clone + 'static {
         visitor.trip.set(Default::default());
         visitor.visit_month.set(None);
         visitor.notice.set(None);
-        forget_stored_visitor();
         if let Ok(Some(session)) = window().session_storage() {
             let _ = session.clear();
         }
@@ -105,17 +106,30 @@ pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
     ] {
         std::mem::forget(handle);
     }
+    let visitor = use_visitor();
     let reset = StoredValue::new_local(start_over_fn());
     let tick = move || {
-        let idle = (js_sys::Date::now() - last_touch.get_value()).max(0.0) as u64;
-        let on_attract = location.pathname.with_untracked(|p| p == KIOSK_PATH);
+        // A tick can still arrive while the watcher is being torn down: then do nothing.
+        let (Some(last), Some(on_attract)) = (
+            last_touch.try_get_value(),
+            location.pathname.try_with_untracked(|p| p == KIOSK_PATH),
+        ) else {
+            return;
+        };
+        let idle = (js_sys::Date::now() - last).max(0.0) as u64;
+        // Someone may have swiped "back" to the attract screen and walked away.
+        let left_something = visitor.list.with_untracked(|l| !l.is_empty())
+            || visitor.trip.with_untracked(|t| !t.is_empty())
+            || visitor.visit_month.with_untracked(Option::is_some);
         match idle_phase(&config, idle) {
-            // The attract screen has nothing to clear but a language choice.
+            // The attract screen has nothing to warn about: start over quietly.
             IdlePhase::Countdown { .. } | IdlePhase::Reset if on_attract => {
-                if i18n.get_locale_untracked() != Locale::vi {
+                last_touch.set_value(js_sys::Date::now());
+                if left_something {
+                    reset.with_value(|reset| reset());
+                } else if i18n.get_locale_untracked() != Locale::vi {
                     i18n.set_locale(Locale::vi);
                 }
-                last_touch.set_value(js_sys::Date::now());
             }
             IdlePhase::Reset => {
                 last_touch.set_value(js_sys::Date::now());
@@ -133,20 +147,37 @@ pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
 
-    move || match phase.get() {
-        IdlePhase::Countdown { seconds_left } => Some(view! {
-            <div class="kiosk-countdown" role="alertdialog" aria-modal="true" aria-labelledby="countdown-title" data-testid="kiosk-countdown">
+    // The dialog is drawn once per countdown and only its number changes, so focus and the
+    // screen reader stay on it; "Continue" is focused so Enter or a switch also cancels.
+    let counting = Memo::new(move |_| matches!(phase.get(), IdlePhase::Countdown { .. }));
+    let seconds_left = move || match phase.get() {
+        IdlePhase::Countdown { seconds_left } => seconds_left,
+        _ => 0,
+    };
+    let continue_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if counting.get() {
+            if let Some(button) = continue_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || counting.get()>
+            <div class="kiosk-countdown" role="alertdialog" aria-modal="true" aria-labelledby="countdown-title" aria-describedby="countdown-text" data-testid="kiosk-countdown">
                 <div class="kiosk-countdown-box">
                     <h2 id="countdown-title">{t!(i18n, kiosk_still_there)}</h2>
-                    <p class="kiosk-countdown-number" aria-live="polite">
-                        {t_string!(i18n, kiosk_starting_over_in, count = seconds_left).to_string()}
+                    <p id="countdown-text" class="kiosk-countdown-number">
+                        {move || t_string!(i18n, kiosk_starting_over_in, count = seconds_left()).to_string()}
                     </p>
-                    // Any touch cancels (the window listener); the button says so.
-                    <button type="button" class="button kiosk-continue" autofocus>{t!(i18n, kiosk_continue)}</button>
+                    // A touch anywhere cancels (window listener); a click from a screen reader
+                    // or switch device arrives only here.
+                    <button type="button" class="button kiosk-continue" node_ref=continue_button on:click=move |_| touched()>
+                        {t!(i18n, kiosk_continue)}
+                    </button>
                 </div>
             </div>
-        }),
-        _ => None,
+        </Show>
     }
 }
 

@@ -6,7 +6,7 @@
 //! reports. Unreadable stored data is never thrown away: it is copied to a `.backup` key,
 //! the visitor starts fresh and is told.
 
-use crate::browser::{storage_get, storage_remove, storage_set, SaveFailure};
+use crate::browser::{storage_get, storage_set, SaveFailure};
 use leptos::prelude::*;
 use ocop_core::shopping::ShoppingList;
 use ocop_core::trip::Trip;
@@ -50,8 +50,8 @@ pub fn use_visitor() -> Visitor {
 pub enum Persistence {
     /// localStorage, across reloads and tabs (phones, desktops).
     Saved,
-    /// Memory only, and anything a previous session stored is wiped first: a kiosk must
-    /// never show one visitor's list to the next, even after a crash and reload.
+    /// Memory only, nothing read from or written to storage: a kiosk never shows one
+    /// visitor's list to the next, even after a crash and reload.
     MemoryOnly,
 }
 
@@ -63,7 +63,8 @@ pub fn provide_visitor() -> Visitor {
 /// [`provide_visitor`], choosing where the state lives.
 pub fn provide_visitor_with(persistence: Persistence) -> Visitor {
     if persistence == Persistence::MemoryOnly {
-        forget_stored_visitor();
+        // Stored data is neither read nor touched: a phone that opens /kiosk by mistake
+        // keeps its own list for its next normal visit.
         let visitor = Visitor {
             trip: RwSignal::new(Trip::default()),
             list: RwSignal::new(ShoppingList::default()),
@@ -160,7 +161,11 @@ fn follow_other_tabs(visitor: Visitor) {
         if changed(LIST_KEY) {
             let list = match value(LIST_KEY) {
                 None => Some(ShoppingList::default()),
-                Some(text) => ShoppingList::from_storage(&text).ok().map(|r| r.list),
+                // Partly unreadable: left alone here (this tab would save the pruned copy).
+                Some(text) => ShoppingList::from_storage(&text)
+                    .ok()
+                    .filter(|r| r.skipped == 0)
+                    .map(|r| r.list),
             };
             if let Some(list) = list.filter(|new| visitor.list.with_untracked(|l| l != new)) {
                 visitor.list.set(list);
@@ -169,7 +174,10 @@ fn follow_other_tabs(visitor: Visitor) {
         if changed(TRIP_KEY) {
             let trip = match value(TRIP_KEY) {
                 None => Some(Trip::default()),
-                Some(text) => Trip::from_storage(&text).ok().map(|r| r.trip),
+                Some(text) => Trip::from_storage(&text)
+                    .ok()
+                    .filter(|r| r.skipped == 0)
+                    .map(|r| r.trip),
             };
             if let Some(trip) = trip.filter(|new| visitor.trip.with_untracked(|t| t.stops() != new.stops())) {
                 visitor.trip.set(trip);
@@ -178,14 +186,6 @@ fn follow_other_tabs(visitor: Visitor) {
     });
     // The visitor's state lives as long as the app: so does the listener.
     std::mem::forget(handle);
-}
-
-/// Removes everything this module stores (and the backups), e.g. when a kiosk starts over.
-pub fn forget_stored_visitor() {
-    for key in [TRIP_KEY, LIST_KEY, VISIT_MONTH_KEY] {
-        storage_remove(key);
-        storage_remove(&format!("{key}.backup"));
-    }
 }
 
 fn keep_backup(key: &str, text: &str) {

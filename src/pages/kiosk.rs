@@ -9,6 +9,7 @@ use crate::components::lang_of;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use ocop_core::geo;
 use ocop_core::kiosk::{featured, Featured};
 use std::time::Duration;
@@ -24,15 +25,31 @@ pub fn KioskAttract() -> impl IntoView {
     let items = featured(data.dataset(), FEATURED_PRODUCTS);
     let count = items.len();
     let current = RwSignal::new(0usize);
+    // WCAG 2.2.2: moving content can be paused.
+    let paused = RwSignal::new(false);
     if count > 1 {
         let pace = Duration::from_millis(data.kiosk.attract_ms());
-        if let Ok(handle) = set_interval_with_handle(move || current.update(|i| *i = (*i + 1) % count), pace)
-        {
+        // `try_`: a timer tick can still arrive while the screen is being torn down.
+        let next = move || {
+            if paused.try_get_untracked() == Some(false) {
+                current.try_update(|i| *i = (*i + 1) % count);
+            }
+        };
+        if let Ok(handle) = set_interval_with_handle(next, pace) {
             on_cleanup(move || handle.clear());
         }
     }
     let navigate = use_navigate();
-    let start = move |_| navigate("/", Default::default());
+    // Replace, so "back" from the catalog never leads to a stale attract screen.
+    let start = move |_| {
+        navigate(
+            "/",
+            NavigateOptions {
+                replace: true,
+                ..NavigateOptions::default()
+            },
+        )
+    };
 
     let slide = move || {
         let dataset = data.dataset();
@@ -105,6 +122,17 @@ pub fn KioskAttract() -> impl IntoView {
                 <h1 id="attract-title">{t!(i18n, tagline)}</h1>
                 // Rotating content is not announced on every turn.
                 <div class="kiosk-slides" aria-live="off">{slide}</div>
+                <button
+                    type="button"
+                    class="button button-secondary kiosk-pause"
+                    aria-pressed=move || paused.get().to_string()
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        paused.update(|p| *p = !*p);
+                    }
+                >
+                    {t!(i18n, kiosk_pause)}
+                </button>
                 <button type="button" class="button kiosk-start" data-testid="kiosk-start">{t!(i18n, kiosk_touch_to_start)}</button>
                 <div class="kiosk-languages" role="group" aria-label=move || t_string!(i18n, language).to_string()>
                     {language(Locale::vi, "Tiếng Việt")}

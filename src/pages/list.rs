@@ -86,6 +86,16 @@ fn UndoBar(undo: RwSignal<Option<Undo>>) -> impl IntoView {
         }
         undo.set(None);
     };
+    // The removed row (or the disabled "Clear ticked" button) had focus: hand it to "Undo",
+    // the natural next step, instead of letting it fall back to the top of the page.
+    let undo_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if undo.with(Option::is_some) {
+            if let Some(button) = undo_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
     let message = move || {
         undo.with(|u| match u {
             Some(Undo::Removed { items }) => {
@@ -101,7 +111,7 @@ fn UndoBar(undo: RwSignal<Option<Undo>>) -> impl IntoView {
             {move || message().map(|text| view! {
                 <div class="notice undo-bar" data-testid="undo-bar">
                     <span>{text}</span>
-                    <button type="button" class="button" on:click=apply>{t!(i18n, undo)}</button>
+                    <button type="button" class="button" on:click=apply node_ref=undo_button>{t!(i18n, undo)}</button>
                     <button type="button" class="button button-secondary" on:click=move |_| undo.set(None)>{t!(i18n, dismiss)}</button>
                 </div>
             })}

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use ocop_core::places::place;
-use ocop_core::share::{decode, encode, Choice, ShareError, Shared};
+use ocop_core::share::{decode, encode, Choice, ShareError, Shared, MAX_SHARED_ITEMS};
 use ocop_core::trip::Trip;
 
 /// The path shared links open; the code follows the `#`.
@@ -181,6 +181,9 @@ pub fn ShareList() -> impl IntoView {
         <section class="share-list" aria-labelledby="share-list-title" data-testid="share-list">
             <h2 id="share-list-title">{t!(i18n, list_take_with_you)}</h2>
             <p>{t!(i18n, list_scan_hint)}</p>
+            {move || (visitor.list.with(|l| l.len()) > MAX_SHARED_ITEMS).then(|| {
+                view! { <p class="notice notice-warning">{t_string!(i18n, list_share_truncated, count = MAX_SHARED_ITEMS).to_string()}</p> }
+            })}
             {move || (stops() > 0).then(|| {
                 let count = stops();
                 view! { <p class="muted">{t_string!(i18n, list_share_includes_trip, count).to_string()}</p> }

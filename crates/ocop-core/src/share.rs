@@ -126,8 +126,8 @@ pub enum Choice {
 impl Shared {
     /// Brings the shared list (and trip) in as the visitor chose; returns how many products
     /// are new to the list. Ids unknown to the dataset are kept: the page flags them. A link
-    /// without stops leaves the trip alone, even on [`Choice::Replace`], because the sender
-    /// had no trip to give, not an empty one.
+    /// without stops leaves the trip alone, and one without items the list, even on
+    /// [`Choice::Replace`]: the sender had nothing of that kind to give, not an empty one.
     pub fn apply(&self, choice: Choice, list: &mut ShoppingList, trip: &mut Trip) -> usize {
         let incoming = self.to_shopping_list();
         match choice {
@@ -139,6 +139,10 @@ impl Shared {
                 if !self.stops.is_empty() {
                     trip.clear();
                     trip.add_all(self.stops.iter().cloned());
+                }
+                // Likewise a link with a trip but no items leaves the list alone.
+                if incoming.is_empty() {
+                    return 0;
                 }
                 let new = incoming
                     .items()
@@ -558,6 +562,11 @@ mod tests {
         let with_stops = encode(&theirs, &[spot("dao-co-to")]);
         assert_eq!(import(&with_stops, Choice::Replace, &mut mine, &mut trip), Ok(0));
         assert_eq!(trip.stops(), [spot("dao-co-to")]);
+
+        let trip_only = encode(&ShoppingList::default(), &[spot("vinh-ha-long")]);
+        assert_eq!(import(&trip_only, Choice::Replace, &mut mine, &mut trip), Ok(0));
+        assert_eq!(mine, theirs, "a trip-only link keeps my list");
+        assert_eq!(trip.stops(), [spot("vinh-ha-long")]);
     }
 
     #[test]
