@@ -107,7 +107,9 @@ pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
         std::mem::forget(handle);
     }
     let visitor = use_visitor();
-    let reset = StoredValue::new_local(start_over_fn());
+    // Made here, where the router and i18n contexts are in reach; the interval's callback
+    // holds only a handle to it, which goes with the watcher.
+    let reset = StoredValue::new_local(start_over());
     let tick = move || {
         // A tick can still arrive while the watcher is being torn down: then do nothing.
         let (Some(last), Some(on_attract)) = (
@@ -179,9 +181,4 @@ pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
             </div>
         </Show>
     }
-}
-
-/// A boxed [`start_over`] for callbacks that outlive the component that made them.
-fn start_over_fn() -> Box<dyn Fn()> {
-    Box::new(start_over())
 }

@@ -160,6 +160,17 @@ fn ListSummary() -> impl IntoView {
     }
 }
 
+/// How `/list` changes its own address (a new grouping, a shared link dealt with): the
+/// entry is replaced, so "Back" does not step through it, and the page stays where the
+/// visitor was reading instead of jumping to the top.
+pub(crate) fn replace_keeping_scroll() -> NavigateOptions {
+    NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..NavigateOptions::default()
+    }
+}
+
 /// The items, grouped as the visitor chose (`?by=where` or `?by=category`).
 #[component]
 fn GroupedItems(undo: RwSignal<Option<Undo>>) -> impl IntoView {
@@ -179,16 +190,7 @@ fn GroupedItems(undo: RwSignal<Option<Undo>>) -> impl IntoView {
             GroupBy::WhereToBuy => "/list".to_string(),
             other => format!("/list?by={}", other.key()),
         };
-        navigate.with_value(|navigate| {
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            )
-        });
+        navigate.with_value(|navigate| navigate(&href, replace_keeping_scroll()));
     };
 
     // Which items go in which group. A memo of ids only: ticking an item, changing its
@@ -306,18 +308,12 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
         }
     });
     let checkbox_id = format!("tick-{id}");
-    // Every edit names the item by id: the row may have moved since it was drawn.
-    let edit = {
-        let id = id.clone();
-        move |change: &dyn Fn(&mut ShoppingList, &str)| list.update(|l| change(l, &id))
+    // Every edit names the item by id: the row may have moved since it was drawn. The id is
+    // stored (not captured as a `String`) so `edit` is `Copy` and every handler can share it.
+    let product_id = StoredValue::new(id.clone());
+    let edit = move |change: &dyn Fn(&mut ShoppingList, &str)| {
+        product_id.with_value(|id| list.update(|l| change(l, id)))
     };
-    let (edit_tick, edit_quantity, edit_note, edit_less, edit_more) = (
-        edit.clone(),
-        edit.clone(),
-        edit.clone(),
-        edit.clone(),
-        edit.clone(),
-    );
     let remove = {
         let id = id.clone();
         move |_| {
@@ -335,7 +331,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                     type="checkbox"
                     id=checkbox_id.clone()
                     prop:checked=checked
-                    on:change=move |_| edit_tick(&|l, id| {
+                    on:change=move |_| edit(&|l, id| {
                         l.toggle_checked(id);
                     })
                 />
@@ -351,7 +347,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                 <div class="stepper" role="group" aria-label=move || t_string!(i18n, quantity_of, name = name.get()).to_string()>
                     <button type="button" class="icon-button" disabled={move || quantity() <= 1} on:click=move |_| {
                         let q = quantity();
-                        edit_less(&|l, id| {
+                        edit(&|l, id| {
                             l.set_quantity(id, q.saturating_sub(1));
                         })
                     }>
@@ -368,7 +364,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             let old = quantity();
-                            edit_quantity(&|l, id| {
+                            edit(&|l, id| {
                                 // Anything unreadable keeps the old quantity.
                                 l.set_quantity(id, value.trim().parse::<u32>().unwrap_or(old));
                             });
@@ -380,7 +376,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                     />
                     <button type="button" class="icon-button" disabled={move || quantity() >= MAX_QUANTITY} on:click=move |_| {
                         let q = quantity();
-                        edit_more(&|l, id| {
+                        edit(&|l, id| {
                             l.set_quantity(id, q + 1);
                         })
                     }>
@@ -397,7 +393,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                         prop:value=note
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
-                            edit_note(&|l, id| {
+                            edit(&|l, id| {
                                 l.set_note(id, &value);
                             })
                         }

@@ -9,11 +9,10 @@ use crate::app::use_app_data;
 use crate::browser::copy_text;
 use crate::components::qr_code::QrCode;
 use crate::i18n::*;
-use crate::pages::list::Undo;
+use crate::pages::list::{replace_keeping_scroll, Undo};
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use ocop_core::places::place;
 use ocop_core::share::{decode, encode, Choice, ShareError, Shared, MAX_SHARED_ITEMS};
 use ocop_core::trip::Trip;
@@ -67,16 +66,7 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
         } else {
             format!("/list?{}", search.trim_start_matches('?'))
         };
-        navigate.with_value(|navigate| {
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            )
-        });
+        navigate.with_value(|navigate| navigate(&href, replace_keeping_scroll()));
     };
     let remember_for_undo = move || Undo::Imported {
         list: visitor.list.get_untracked(),
@@ -85,79 +75,85 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
 
     move || {
         match fragment.get() {
-        Fragment::Nothing => None,
-        Fragment::Newer => Some(
-            view! {
-                <section class="notice notice-warning" role="alert" data-testid="shared-list-error">
-                    <p>{t!(i18n, shared_list_newer)}</p>
-                    <button type="button" class="button button-secondary" on:click=move |_| forget_fragment()>{t!(i18n, dismiss)}</button>
-                </section>
+            Fragment::Nothing => None,
+            // Either way nothing was changed; only the advice differs.
+            unusable @ (Fragment::Newer | Fragment::Damaged) => {
+                let newer = unusable == Fragment::Newer;
+                let message = move || {
+                    if newer {
+                        t_string!(i18n, shared_list_newer)
+                    } else {
+                        t_string!(i18n, shared_list_damaged)
+                    }
+                };
+                Some(
+                    view! {
+                        <section class="notice notice-warning" role="alert" data-testid="shared-list-error">
+                            <p>{message}</p>
+                            <button type="button" class="button button-secondary" on:click=move |_| forget_fragment()>{t!(i18n, dismiss)}</button>
+                        </section>
+                    }
+                    .into_any(),
+                )
             }
-            .into_any(),
-        ),
-        Fragment::Damaged => Some(
-            view! {
-                <section class="notice notice-warning" role="alert" data-testid="shared-list-error">
-                    <p>{t!(i18n, shared_list_damaged)}</p>
-                    <button type="button" class="button button-secondary" on:click=move |_| forget_fragment()>{t!(i18n, dismiss)}</button>
-                </section>
+            Fragment::Shared(shared) => {
+                let dataset = data.dataset();
+                let unknown: Vec<String> = shared
+                    .items
+                    .iter()
+                    .filter(|(id, _)| dataset.product(id).is_none())
+                    .map(|(id, _)| id.clone())
+                    .collect();
+                let unknown_stops = shared
+                    .stops
+                    .iter()
+                    .filter(|s| place(dataset, s).is_none())
+                    .count();
+                let count = shared.items.len();
+                let stops = shared.stops.len();
+                // Both choices go through `Shared::apply`, the function the property tests
+                // exercise; the page only remembers what to restore for "Undo".
+                let choose = move |choice: Choice| {
+                    let shared = shared.clone();
+                    move |_| {
+                        undo.set(Some(remember_for_undo()));
+                        visitor.list.update(|list| {
+                            visitor.trip.update(|trip| {
+                                shared.apply(choice, list, trip);
+                            })
+                        });
+                        forget_fragment();
+                    }
+                };
+                let merge = choose(Choice::Merge);
+                let replace = choose(Choice::Replace);
+                Some(
+                    view! {
+                        <section class="notice shared-list" role="region" aria-labelledby="shared-list-title" data-testid="shared-list">
+                            <h2 id="shared-list-title">{move || t_string!(i18n, shared_list_title, count).to_string()}</h2>
+                            {(stops > 0).then(|| view! { <p>{move || t_string!(i18n, shared_list_stops, count = stops).to_string()}</p> })}
+                            {(!unknown.is_empty()).then(|| {
+                                let count = unknown.len();
+                                let ids = unknown.join(", ");
+                                view! {
+                                    <p data-testid="shared-list-unknown">
+                                        {move || t_string!(i18n, shared_list_unknown, count).to_string()} " "
+                                        <code>{ids}</code>
+                                    </p>
+                                }
+                            })}
+                            {(unknown_stops > 0).then(|| view! { <p>{move || t_string!(i18n, shared_trip_unknown, count = unknown_stops).to_string()}</p> })}
+                            <div class="actions">
+                                <button type="button" class="button" on:click=merge>{t!(i18n, shared_list_merge)}</button>
+                                <button type="button" class="button button-secondary" on:click=replace>{t!(i18n, shared_list_replace)}</button>
+                                <button type="button" class="button button-secondary" on:click=move |_| forget_fragment()>{t!(i18n, shared_trip_ignore)}</button>
+                            </div>
+                        </section>
+                    }
+                    .into_any(),
+                )
             }
-            .into_any(),
-        ),
-        Fragment::Shared(shared) => {
-            let dataset = data.dataset();
-            let unknown: Vec<String> = shared
-                .items
-                .iter()
-                .filter(|(id, _)| dataset.product(id).is_none())
-                .map(|(id, _)| id.clone())
-                .collect();
-            let unknown_stops = shared.stops.iter().filter(|s| place(dataset, s).is_none()).count();
-            let count = shared.items.len();
-            let stops = shared.stops.len();
-            // Both choices go through `Shared::apply`, the function the property tests
-            // exercise; the page only remembers what to restore for "Undo".
-            let choose = move |choice: Choice| {
-                let shared = shared.clone();
-                move |_| {
-                    undo.set(Some(remember_for_undo()));
-                    visitor.list.update(|list| {
-                        visitor.trip.update(|trip| {
-                            shared.apply(choice, list, trip);
-                        })
-                    });
-                    forget_fragment();
-                }
-            };
-            let merge = choose(Choice::Merge);
-            let replace = choose(Choice::Replace);
-            Some(
-                view! {
-                    <section class="notice shared-list" role="region" aria-labelledby="shared-list-title" data-testid="shared-list">
-                        <h2 id="shared-list-title">{move || t_string!(i18n, shared_list_title, count).to_string()}</h2>
-                        {(stops > 0).then(|| view! { <p>{move || t_string!(i18n, shared_list_stops, count = stops).to_string()}</p> })}
-                        {(!unknown.is_empty()).then(|| {
-                            let count = unknown.len();
-                            let ids = unknown.join(", ");
-                            view! {
-                                <p data-testid="shared-list-unknown">
-                                    {move || t_string!(i18n, shared_list_unknown, count).to_string()} " "
-                                    <code>{ids}</code>
-                                </p>
-                            }
-                        })}
-                        {(unknown_stops > 0).then(|| view! { <p>{move || t_string!(i18n, shared_trip_unknown, count = unknown_stops).to_string()}</p> })}
-                        <div class="actions">
-                            <button type="button" class="button" on:click=merge>{t!(i18n, shared_list_merge)}</button>
-                            <button type="button" class="button button-secondary" on:click=replace>{t!(i18n, shared_list_replace)}</button>
-                            <button type="button" class="button button-secondary" on:click=move |_| forget_fragment()>{t!(i18n, shared_trip_ignore)}</button>
-                        </div>
-                    </section>
-                }
-                .into_any(),
-            )
         }
-    }
     }
 }
 

@@ -137,7 +137,7 @@ pub fn featured(dataset: &Dataset, max_products: usize) -> Vec<Featured> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::parse_and_validate;
+    use crate::test_fixtures::bundled;
 
     #[test]
     fn the_countdown_starts_after_the_idle_period_and_counts_whole_seconds_down() {
@@ -190,8 +190,7 @@ mod tests {
 
     #[test]
     fn featured_puts_national_products_first_and_interleaves_routes() {
-        let text = include_str!("../../../public/data/ocop-quang-ninh.json");
-        let data = parse_and_validate(text, &Default::default()).unwrap().dataset;
+        let data = bundled();
         let items = featured(&data, 8);
         let products: Vec<usize> = items
             .iter()

@@ -40,6 +40,8 @@ pub mod shopping_plan;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
+#[cfg(test)]
+pub(crate) mod test_fixtures;
 pub mod text;
 pub mod travel;
 pub mod trip;

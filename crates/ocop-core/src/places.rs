@@ -286,14 +286,7 @@ pub fn place_path(stop: &StopRef) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::parse_and_validate;
-
-    fn bundled() -> Dataset {
-        let text = include_str!("../../../public/data/ocop-quang-ninh.json");
-        parse_and_validate(text, &Default::default())
-            .expect("bundled dataset loads")
-            .dataset
-    }
+    use crate::test_fixtures::bundled;
 
     #[test]
     fn spot_links_match_the_spot_record_and_sales_points_match_where_to_buy() {

@@ -280,14 +280,7 @@ pub fn plain_text(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::parse_and_validate;
-
-    fn bundled() -> Dataset {
-        let text = include_str!("../../../public/data/ocop-quang-ninh.json");
-        parse_and_validate(text, &Default::default())
-            .expect("bundled dataset loads")
-            .dataset
-    }
+    use crate::test_fixtures::bundled;
 
     fn list_of(ids: &[&str]) -> ShoppingList {
         let mut list = ShoppingList::default();
