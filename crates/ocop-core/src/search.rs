@@ -1092,7 +1092,6 @@ mod tests {
     use super::*;
     use crate::model::*;
     use crate::text::LocalText;
-    use crate::validate::{parse_and_validate, Limits};
 
     // --- fold ---------------------------------------------------------------------------
 
@@ -1496,10 +1495,7 @@ mod tests {
 
     // --- the real catalog ---------------------------------------------------------------
 
-    fn bundled() -> Dataset {
-        let text = include_str!("../../../public/data/ocop-quang-ninh.json");
-        parse_and_validate(text, &Limits::default()).unwrap().dataset
-    }
+    use crate::test_fixtures::bundled;
 
     fn ids<'a>(data: &'a Dataset, index: &SearchIndex, query: &str) -> Vec<&'a str> {
         let hits = index.search(query).unwrap_or_default();

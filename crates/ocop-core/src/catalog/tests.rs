@@ -1534,10 +1534,7 @@ fn clearing_keeps_text_and_sort() {
 // The real bundled dataset
 // ---------------------------------------------------------------------------------------
 
-fn bundled() -> Dataset {
-    let text = include_str!("../../../../public/data/ocop-quang-ninh.json");
-    parse_and_validate(text, &Limits::default()).unwrap().dataset
-}
+use crate::test_fixtures::bundled;
 
 #[test]
 fn bundled_five_stars_are_the_six_national_products() {
@@ -1606,10 +1603,7 @@ fn synthetic_dataset_agrees_with_the_naive_implementation() {
 
 #[test]
 fn name_sort_follows_the_names_shown_in_the_interface_language() {
-    let text = include_str!("../../../../public/data/ocop-quang-ninh.json");
-    let dataset = crate::validate::parse_and_validate(text, &crate::validate::Limits::default())
-        .unwrap()
-        .dataset;
+    let dataset = bundled();
     let index = CatalogIndex::build(&dataset);
     let query = CatalogQuery::from_query_pairs([("stars", "5"), ("sort", "name")]);
     for lang in crate::text::Lang::ALL {
