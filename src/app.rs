@@ -1,7 +1,7 @@
 //! The application shell: translations, router, header, and the data gate that loads the
 //! dataset once and hands it to every page.
 
-use crate::browser::{save_cached_copy, BrowserPort};
+use crate::browser::{save_cached_copy, storage_get, storage_set, BrowserPort};
 use crate::components::header::Header;
 use crate::components::notice::{DataNotices, LoadFailure, VisitorNotice};
 use crate::components::pwa::{ConnectionNotice, InstallHint, UpdatePrompt};
@@ -75,10 +75,12 @@ pub fn use_app_data() -> AppData {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // Decided once: a kiosk never remembers a visitor's language in a cookie.
+    // Decided once: a kiosk never remembers a visitor's language.
     let kiosk = started_as_kiosk();
+    // No cookie: leptos_i18n's cookie support brings the `cookie` and `time` crates (~12 KB
+    // brotli of wasm) for one value; the Shell keeps the choice in localStorage instead.
     view! {
-        <I18nContextProvider enable_cookie=!kiosk>
+        <I18nContextProvider enable_cookie=false>
             <Router>
                 <Shell kiosk />
             </Router>
@@ -109,6 +111,7 @@ fn Shell(kiosk: bool) -> impl IntoView {
         provide_visitor_with(Persistence::MemoryOnly);
     } else {
         provide_visitor();
+        remember_language(i18n);
     }
     // Loaded once per visit. `LocalResource` because fetch futures are not `Send`.
     let data = LocalResource::new(load);
@@ -164,6 +167,32 @@ fn Shell(kiosk: bool) -> impl IntoView {
         </main>
     }
 }
+
+/// The language a phone visitor chose last time, unless the link names one (`?lang=`, applied
+/// by the Shell's effect); every later choice is saved. Without a saved choice leptos_i18n
+/// follows the browser's languages.
+fn remember_language(i18n: leptos_i18n::I18nContext<Locale>) {
+    let from_link = use_query_map().with_untracked(|q| q.get("lang").is_some());
+    let saved = storage_get(LANGUAGE_KEY).and_then(|l| l.parse::<Locale>().ok());
+    // In an effect, not right away: leptos_i18n sets its initial locale (from the browser's
+    // languages) in an effect of its own, which would overwrite an earlier choice.
+    Effect::new(move |_| {
+        if let Some(locale) = saved.filter(|_| !from_link) {
+            i18n.set_locale(locale);
+        }
+    });
+    Effect::new(move |previous: Option<Locale>| {
+        let locale = i18n.get_locale();
+        // Not on start-up: only a change is a choice worth keeping.
+        if previous.is_some_and(|p| p != locale) {
+            let _ = storage_set(LANGUAGE_KEY, locale.as_str());
+        }
+        locale
+    });
+}
+
+/// localStorage key of the interface language a phone visitor chose.
+pub const LANGUAGE_KEY: &str = "ocop.lang.v1";
 
 /// End-to-end tests check crash recovery by dispatching `ocop-test-panic` on the window;
 /// only when `config.json` sets `test_hooks` (never in a deployment).

@@ -55,7 +55,7 @@ pub fn lock_down_page() {
 
 /// Starts over for the next visitor: empty list and trip, default language, no filters,
 /// top of the attract screen. Nothing is left in storage because a kiosk never writes the
-/// visitor's state there (memory only) and has no language cookie; session storage is
+/// visitor's state there (memory only) and never saves the language; session storage is
 /// cleared too.
 pub fn start_over() -> impl Fn() + Clone + 'static {
     let visitor = use_visitor();

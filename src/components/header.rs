@@ -52,7 +52,8 @@ pub fn Header() -> impl IntoView {
 
 /// Each language is named in itself, so a visitor finds theirs whatever is on screen.
 /// The choice also goes into the URL (`lang=`), so a copied link or a kiosk's QR code opens
-/// in the same language; leptos_i18n keeps it in a cookie for the next visit.
+/// in the same language; on a phone it is also kept in localStorage for the next visit
+/// (`app::remember_language`).
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();

@@ -43,6 +43,20 @@ test.describe('bundled catalog', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('zh', 'catalog_title'));
   });
 
+  test('the chosen language is remembered for the next visit, and a link naming one wins', async ({ page }) => {
+    await inLanguage(page, 'vi');
+    await page.goto('/');
+    await page.getByLabel(t('vi', 'language')).selectOption('en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('en', 'catalog_title'));
+    // A later visit without `?lang=` in the address (the browser itself still prefers Vietnamese).
+    await page.goto('/about');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.goto('/?lang=zh');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('zh', 'catalog_title'));
+    // No cookie: the choice lives in localStorage only.
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+  });
+
   test('about page reports the data status', async ({ page }) => {
     const dataset = bundledDataset();
     await inLanguage(page, 'en');
