@@ -5,7 +5,7 @@
 //! * `build`            release build into `dist/`
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
-//! * `bench keystroke [--count N]`  keystroke-to-results latency in Chromium at 4× CPU slowdown
+//! * `bench [--runs N] [--update-readme]`  the browser benchmark report (target/bench/report.md)
 //! * `icons`            redraw the PNG app icons in `public/icons/`
 //! * `precache [DIR]`   write the service worker with this build's file list (trunk runs it)
 //!
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         ["test", rest @ ..] => tools::test_all(rest),
         ["data", "check", file] => return data::check(file),
         ["data", "synth", rest @ ..] => data::synth(rest),
-        ["bench", "keystroke", rest @ ..] => tools::bench_keystroke(rest),
+        ["bench", rest @ ..] => tools::bench(rest),
         ["icons"] => icons::write_all(),
         // Trunk's post_build hook (Trunk.toml) passes its staging directory.
         ["precache"] => match std::env::var("TRUNK_STAGING_DIR") {
@@ -55,6 +55,8 @@ const USAGE: &str = "usage:
   cargo xtask build                   release build into dist/
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]
-  cargo xtask bench keystroke [--count N]   browser latency benchmark (default 50000 products)
+  cargo xtask bench [--runs N] [--update-readme]
+                                      browser benchmark report: sizes, load, Lighthouse, keystrokes,
+                                      memory, MiniSearch side by side (target/bench/report.md)
   cargo xtask icons                   redraw the PNG app icons in public/icons/
   cargo xtask precache [DIR]          write DIR/sw.js with the build's file list (run by trunk)";

@@ -1,0 +1,355 @@
+// The browser benchmark report (issue 7). A benchmark, not a test: it measures and reports
+// against bench/budgets.json and never fails on a figure. Run it with `cargo xtask bench`,
+// which builds dist/, writes the synthetic datasets and passes their paths in.
+//
+// Everything runs on this machine's Chromium, offline, in one go:
+//  1. transfer sizes of every file (raw, gzip, brotli) and the catalog's first-load totals;
+//  2. first load of the catalog with the bundled dataset under Lighthouse's mobile profile
+//     (Moto G Power screen, slow 4G, 4× CPU) driven through the Chrome DevTools Protocol:
+//     FCP, LCP, CLS and total blocking time from the page's own PerformanceObservers;
+//  3. Lighthouse 12.2.3 on the same page as a second opinion (simulated throttling);
+//  4. keystroke to updated results at 10k and 50k products at 4× CPU, plus the app's own
+//     search + facets timing (User Timing `catalog-query`) at desktop speed;
+//  5. JS heap, wasm memory and DOM nodes with 50k products loaded;
+//  6. the same datasets and keystrokes searched by MiniSearch (bench/peer/), our search +
+//     facets time as a ratio to theirs.
+// Every measured figure is the median of RUNS runs (default 5), each in a fresh page.
+//
+// Output: target/bench/report.json and target/bench/report.md; with BENCH_UPDATE_README=1
+// the Markdown summary also replaces the block between `<!-- bench:start -->` and
+// `<!-- bench:end -->` in README.md.
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { createServer } from 'node:http';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { measureDist, kib, KIB } from './sizes.mjs';
+
+const dist = resolve(process.env.BENCH_DIST ?? 'dist');
+const outDir = resolve(process.env.BENCH_OUT_DIR ?? 'target/bench');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const chromePath = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+// `synthetic-10000.json,synthetic-50000.json`: written by `cargo xtask data synth`.
+const datasets = (process.env.BENCH_DATASETS ?? '').split(',').filter(Boolean).map((p) => resolve(p));
+if (!datasets.length) throw new Error('BENCH_DATASETS (comma-separated synthetic dataset files) is required');
+const budgets = JSON.parse(readFileSync(new URL('./budgets.json', import.meta.url), 'utf8'));
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+// Lighthouse's mobile profile. Network: its "slow 4G" preset as DevTools throttling applies
+// it (latency ×3.75, throughput ×0.9: Lighthouse's own adjustment for request-level
+// throttling, lighthouse/core/config/constants.js); CPU 4× slower; Moto G Power screen.
+const MOBILE = {
+  network: { offline: false, latency: 150 * 3.75, downloadThroughput: (1638.4 * 0.9 * 1024) / 8, uploadThroughput: (750 * 0.9 * 1024) / 8 },
+  cpu: 4,
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 1.75,
+  userAgent: 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36',
+};
+const QUERIES = ['tra hoa vang', 'cha muc', 'ngoc trai', 'mien dong', 'nuoc mam cai rong', 'chikcen'];
+
+const median = (xs) => {
+  const s = [...xs].filter((x) => x != null).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const round = (x, digits = 1) => (x == null ? null : +x.toFixed(digits));
+
+// ---- A static server for dist/ that compresses like a CDN (brotli, else gzip) ----------
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const encodedCache = new Map();
+function encoded(file, encoding) {
+  const key = `${file}:${encoding}`;
+  if (!encodedCache.has(key)) {
+    const body = readFileSync(file);
+    encodedCache.set(
+      key,
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : encoding === 'gzip'
+          ? gzipSync(body, { level: 9 })
+          : body,
+    );
+  }
+  return encodedCache.get(key);
+}
+const extraFiles = {
+  '/bench-peer/': resolve('bench/peer/index.html'),
+  '/bench-peer/peer.js': resolve('bench/peer/peer.js'),
+  '/bench-peer/minisearch.js': resolve('node_modules/minisearch/dist/umd/index.js'),
+};
+for (const d of datasets) extraFiles[`/bench-data/${d.split('/').pop()}`] = d;
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file = extraFiles[path] ?? join(dist, path);
+  if (!file.startsWith(dist) && !Object.values(extraFiles).includes(file)) file = join(dist, 'index.html');
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : 'identity';
+  const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  res.writeHead(200, headers);
+  res.end(encoded(file, encoding));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const log = (...a) => console.log(...a);
+
+// ---- 1. Sizes ---------------------------------------------------------------------------
+const sizes = measureDist(dist);
+log(`first load: wasm+JS ${kib(sizes.first_load_wasm_js.brotli)} KiB brotli, HTML+CSS ${kib(sizes.first_load_html_css.brotli)} KiB brotli`);
+
+// ---- 2. First load under the mobile profile (CDP) ---------------------------------------
+// Observers installed before any page script: paint, LCP, layout shifts, long tasks.
+const observeVitals = () => {
+  const v = (window.__vitals = { fcp: null, lcp: null, shifts: [], longTasks: [] });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => e.name === 'first-contentful-paint' && (v.fcp = e.startTime))).observe({ type: 'paint', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => (v.lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => !e.hadRecentInput && v.shifts.push({ t: e.startTime, value: e.value }))).observe({ type: 'layout-shift', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => v.longTasks.push({ t: e.startTime, d: e.duration }))).observe({ type: 'longtask', buffered: true });
+};
+// CLS as Chrome defines it: the largest session window (shifts < 1 s apart, window ≤ 5 s).
+const cls = (shifts) => {
+  let best = 0, current = 0, start = 0, last = -Infinity;
+  for (const s of shifts) {
+    if (s.t - last > 1000 || s.t - start > 5000) { current = 0; start = s.t; }
+    current += s.value; last = s.t; best = Math.max(best, current);
+  }
+  return best;
+};
+
+async function firstLoad(browser) {
+  const context = await browser.newContext({ viewport: MOBILE.viewport, deviceScaleFactor: MOBILE.deviceScaleFactor, userAgent: MOBILE.userAgent, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(observeVitals);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', MOBILE.network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpu });
+  let transferred = 0;
+  cdp.on('Network.loadingFinished', (e) => (transferred += e.encodedDataLength));
+  const t0 = Date.now();
+  await page.goto(`${base}/?lang=en`, { waitUntil: 'load', timeout: 120000 });
+  await page.locator('.product-card').first().waitFor({ timeout: 120000 });
+  const usable = Date.now() - t0;
+  // Quiet for 3 s: no long task may still be pending for TBT.
+  await page.waitForTimeout(3000);
+  const v = await page.evaluate(() => window.__vitals);
+  await context.close();
+  // TBT: the part of every long task beyond 50 ms, from FCP on (Lighthouse stops at TTI;
+  // after the catalog is up and quiet nothing runs, so the two agree).
+  const tbt = v.longTasks.filter((t) => t.t >= (v.fcp ?? 0)).reduce((sum, t) => sum + Math.max(0, t.d - 50), 0);
+  return { fcp_ms: v.fcp, lcp_ms: v.lcp, cls: cls(v.shifts), tbt_ms: tbt, catalog_usable_ms: usable, transferred_bytes: transferred };
+}
+
+// ---- 3. Lighthouse as a second opinion ---------------------------------------------------
+async function lighthouseRun() {
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs] });
+  try {
+    const result = await lighthouse(`${base}/?lang=en`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const a = result.lhr.audits;
+    return {
+      performance_score: Math.round(result.lhr.categories.performance.score * 100),
+      fcp_ms: a['first-contentful-paint'].numericValue,
+      lcp_ms: a['largest-contentful-paint'].numericValue,
+      cls: a['cumulative-layout-shift'].numericValue,
+      tbt_ms: a['total-blocking-time'].numericValue,
+      speed_index_ms: a['speed-index'].numericValue,
+      tti_ms: a['interactive']?.numericValue ?? null,
+      lighthouse_version: result.lhr.lighthouseVersion,
+      warnings: result.lhr.runWarnings,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+
+// ---- 4–6. Keystrokes, memory, and the JavaScript peer --------------------------------------
+// Types every query one character at a time into the search box. Each keystroke is timed
+// from dispatching `input` to the first animation frame after the app's work has run (a
+// zero-delay task lets the reactive update and any navigation finish first), and paired
+// with the app's own `catalog-query` measure (search + facets, no rendering) if one ran.
+const typeAll = (page, queries) =>
+  page.evaluate(async (queries) => {
+    const input = document.querySelector('#catalog-search');
+    const settle = () => new Promise((r) => setTimeout(() => requestAnimationFrame(() => r(performance.now())), 0));
+    const type = async (text) => {
+      const before = performance.getEntriesByName('catalog-query').length;
+      const t0 = performance.now();
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const ms = (await settle()) - t0;
+      const measures = performance.getEntriesByName('catalog-query');
+      return { query: text, ms, compute_ms: measures.length > before ? measures[measures.length - 1].duration : null };
+    };
+    const out = [];
+    for (const q of queries) {
+      await type('');
+      for (let i = 1; i <= q.length; i++) out.push(await type(q.slice(0, i)));
+    }
+    return out;
+  }, queries);
+
+async function keystrokes(browser, dataset) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // The wasm instance's memory, handed out by trunk's loader when the app starts.
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => (window.__wasmMemory = e.detail.wasm.memory)));
+  const url = `/bench-data/${dataset.split('/').pop()}`;
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ dataset_url: url, max_dataset_bytes: 512 * 1024 * 1024, fetch_timeout_ms: 300000 }) }),
+  );
+  const cdp = await context.newCDPSession(page);
+  const t0 = Date.now();
+  await page.goto(`${base}/?lang=en`);
+  await page.locator('#catalog-search').waitFor({ timeout: 300000 });
+  await page.locator('.product-card').first().waitFor({ timeout: 300000 });
+  const loadMs = Date.now() - t0;
+  // Search + facets alone, at desktop speed.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const desktop = await typeAll(page, QUERIES);
+  // Every keystroke with the CPU 4× slower.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE.cpu });
+  const slow = await typeAll(page, QUERIES);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const memory = await page.evaluate(() => ({ wasm: window.__wasmMemory?.buffer.byteLength ?? null, dom: document.getElementsByTagName('*').length }));
+  await context.close();
+  const compute = desktop.map((k) => k.compute_ms).filter((x) => x != null);
+  const slowMs = slow.map((k) => k.ms);
+  return {
+    keystrokes: slow.length,
+    keystroke_p50_ms: percentile(slowMs, 50),
+    keystroke_p95_ms: percentile(slowMs, 95),
+    search_and_facets_p50_ms: percentile(compute, 50),
+    search_and_facets_p95_ms: percentile(compute, 95),
+    load_to_results_ms: loadMs,
+    js_heap_bytes: heap.usedSize,
+    wasm_memory_bytes: memory.wasm,
+    dom_nodes: memory.dom,
+    slowest: [...slow].sort((a, b) => b.ms - a.ms).slice(0, 3),
+  };
+}
+
+async function peer(browser, dataset) {
+  const page = await browser.newPage();
+  await page.goto(`${base}/bench-peer/`);
+  const built = await page.evaluate((url) => window.peerIndex(url), `/bench-data/${dataset.split('/').pop()}`);
+  const typed = await page.evaluate((q) => window.peerType(q), QUERIES);
+  await page.close();
+  const ms = typed.map((k) => k.ms);
+  return { index_build_ms: built.index_build_ms, search_and_facets_p50_ms: percentile(ms, 50), search_and_facets_p95_ms: percentile(ms, 95) };
+}
+
+const browser = await chromium.launch({ executablePath: chromePath, args: chromiumArgs });
+const firstLoads = [];
+const lighthouses = [];
+for (let i = 0; i < runs; i++) {
+  firstLoads.push(await firstLoad(browser));
+  log(`first load ${i + 1}/${runs}:`, JSON.stringify(firstLoads.at(-1)));
+}
+for (let i = 0; i < runs; i++) {
+  try {
+    lighthouses.push(await lighthouseRun());
+    log(`lighthouse ${i + 1}/${runs}: LCP ${round(lighthouses.at(-1).lcp_ms, 0)} ms, TBT ${round(lighthouses.at(-1).tbt_ms, 0)} ms`);
+  } catch (e) {
+    log(`lighthouse ${i + 1}/${runs} failed: ${e.message}`);
+  }
+}
+const bySize = {};
+for (const dataset of datasets) {
+  const products = JSON.parse(readFileSync(dataset)).products.length;
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(await keystrokes(browser, dataset));
+    theirs.push(await peer(browser, dataset));
+    log(`${products} products ${i + 1}/${runs}: keystroke p95 ${round(ours.at(-1).keystroke_p95_ms)} ms, search+facets p50 ours ${round(ours.at(-1).search_and_facets_p50_ms, 2)} ms vs MiniSearch ${round(theirs.at(-1).search_and_facets_p50_ms, 2)} ms`);
+  }
+  bySize[products] = { ours, theirs };
+}
+await browser.close();
+server.close();
+
+// ---- Report ------------------------------------------------------------------------------
+const med = (rows, key) => median(rows.map((r) => r[key]));
+const report = {
+  date: new Date().toISOString(),
+  runs,
+  machine: { cpus: (await import('node:os')).cpus().length, chromium: chromePath },
+  sizes: {
+    first_load_wasm_js: sizes.first_load_wasm_js,
+    first_load_html_css: sizes.first_load_html_css,
+    first_load_data: sizes.first_load_data,
+    files: sizes.files,
+  },
+  first_load_mobile: Object.fromEntries(['fcp_ms', 'lcp_ms', 'cls', 'tbt_ms', 'catalog_usable_ms', 'transferred_bytes'].map((k) => [k, med(firstLoads, k)])),
+  lighthouse: lighthouses.length
+    ? Object.fromEntries(['performance_score', 'fcp_ms', 'lcp_ms', 'cls', 'tbt_ms', 'speed_index_ms', 'tti_ms'].map((k) => [k, med(lighthouses, k)]))
+    : null,
+  lighthouse_version: lighthouses[0]?.lighthouse_version ?? null,
+  search: Object.fromEntries(
+    Object.entries(bySize).map(([n, { ours, theirs }]) => {
+      const o = Object.fromEntries(['keystroke_p50_ms', 'keystroke_p95_ms', 'search_and_facets_p50_ms', 'search_and_facets_p95_ms', 'load_to_results_ms', 'js_heap_bytes', 'wasm_memory_bytes', 'dom_nodes'].map((k) => [k, med(ours, k)]));
+      const t = Object.fromEntries(['index_build_ms', 'search_and_facets_p50_ms', 'search_and_facets_p95_ms'].map((k) => [k, med(theirs, k)]));
+      return [n, { ours: o, minisearch: t, ratio_p50: o.search_and_facets_p50_ms / t.search_and_facets_p50_ms, ratio_p95: o.search_and_facets_p95_ms / t.search_and_facets_p95_ms }];
+    }),
+  ),
+  raw: { firstLoads, lighthouses, bySize },
+};
+
+const mark = (ok) => (ok == null ? '—' : ok ? '**met**' : '**not met**');
+const largest = Object.keys(report.search).map(Number).sort((a, b) => b - a)[0];
+const big = report.search[largest];
+const fl = report.first_load_mobile;
+const lh = report.lighthouse;
+const ms = (x) => (x == null ? '—' : `${Math.round(x).toLocaleString('en')} ms`);
+const lines = [
+  `Measured ${report.date.slice(0, 10)} by \`cargo xtask bench\` (median of ${runs} runs, headless Chromium, ${report.machine.cpus} CPU cores; Lighthouse ${report.lighthouse_version ?? 'did not run'}).`,
+  '',
+  '| budget | measured | target | |',
+  '|---|---|---|---|',
+  `| first-load wasm + JS (catalog), brotli | ${kib(sizes.first_load_wasm_js.brotli)} KiB | ≤ ${budgets.first_load_wasm_js.target_kib} KiB | ${mark(sizes.first_load_wasm_js.brotli <= budgets.first_load_wasm_js.target_kib * KIB)} |`,
+  `| first-load index.html + CSS, brotli | ${kib(sizes.first_load_html_css.brotli)} KiB | ≤ ${budgets.first_load_html_css.target_kib} KiB | ${mark(sizes.first_load_html_css.brotli <= budgets.first_load_html_css.target_kib * KIB)} |`,
+  `| LCP, mobile profile (CDP / Lighthouse) | ${ms(fl.lcp_ms)} / ${ms(lh?.lcp_ms)} | ≤ ${ms(budgets.lcp_ms.target)} | ${mark(Math.max(fl.lcp_ms ?? 0, lh?.lcp_ms ?? 0) <= budgets.lcp_ms.target)} |`,
+  `| TBT, mobile profile (CDP / Lighthouse) | ${ms(fl.tbt_ms)} / ${ms(lh?.tbt_ms)} | ≤ ${ms(budgets.tbt_ms.target)} | ${mark(Math.max(fl.tbt_ms ?? 0, lh?.tbt_ms ?? 0) <= budgets.tbt_ms.target)} |`,
+  `| CLS (CDP / Lighthouse) | ${round(fl.cls, 3)} / ${lh ? round(lh.cls, 3) : '—'} | ≤ ${budgets.cls.target} | ${mark(Math.max(fl.cls ?? 0, lh?.cls ?? 0) <= budgets.cls.target)} |`,
+  `| search + facets per keystroke, ${largest.toLocaleString('en')} products, desktop, median | ${round(big.ours.search_and_facets_p50_ms, 2)} ms | ≤ ${budgets.search_and_facets_ms_50k.target} ms | ${mark(big.ours.search_and_facets_p50_ms <= budgets.search_and_facets_ms_50k.target)} |`,
+  `| keystroke to results, ${largest.toLocaleString('en')} products, 4× CPU, p95 | ${ms(big.ours.keystroke_p95_ms)} | ≤ ${budgets.keystroke_p95_ms.target} ms | ${mark(big.ours.keystroke_p95_ms <= budgets.keystroke_p95_ms.target)} |`,
+  `| wasm memory, ${largest.toLocaleString('en')} products | ${big.ours.wasm_memory_bytes == null ? '—' : (big.ours.wasm_memory_bytes / KIB / KIB).toFixed(0) + ' MiB'} | ≤ ${budgets.wasm_memory_mib_50k.target} MiB | ${mark(big.ours.wasm_memory_bytes == null ? null : big.ours.wasm_memory_bytes <= budgets.wasm_memory_mib_50k.target * KIB * KIB)} |`,
+  `| DOM nodes, ${largest.toLocaleString('en')} products | ${big.ours.dom_nodes} | ≤ ${budgets.dom_nodes_50k.target.toLocaleString('en')} | ${mark(big.ours.dom_nodes <= budgets.dom_nodes_50k.target)} |`,
+  '',
+  `First load on the mobile profile (CDP, bundled dataset): FCP ${ms(fl.fcp_ms)}, product cards on screen after ${ms(fl.catalog_usable_ms)}, ${kib(fl.transferred_bytes)} KiB transferred. Lighthouse: performance score ${lh?.performance_score ?? '—'}, FCP ${ms(lh?.fcp_ms)}, Speed Index ${ms(lh?.speed_index_ms)}, TTI ${ms(lh?.tti_ms)}.`,
+  '',
+  '**Side by side with MiniSearch 7.2** (same synthetic dataset, same 61 keystrokes, same browser run, desktop speed; search + facet counts, no rendering):',
+  '',
+  '| products | ours p50 | MiniSearch p50 | ratio p50 | ours p95 | MiniSearch p95 | ratio p95 | keystroke p95 at 4× CPU (ours, with rendering) | JS heap | wasm memory |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+  ...Object.entries(report.search).map(
+    ([n, s]) =>
+      `| ${Number(n).toLocaleString('en')} | ${round(s.ours.search_and_facets_p50_ms, 2)} ms | ${round(s.minisearch.search_and_facets_p50_ms, 2)} ms | **${round(s.ratio_p50, 2)}×** | ${round(s.ours.search_and_facets_p95_ms, 2)} ms | ${round(s.minisearch.search_and_facets_p95_ms, 2)} ms | ${round(s.ratio_p95, 2)}× | ${ms(s.ours.keystroke_p95_ms)} | ${(s.ours.js_heap_bytes / KIB / KIB).toFixed(0)} MiB | ${s.ours.wasm_memory_bytes == null ? '—' : (s.ours.wasm_memory_bytes / KIB / KIB).toFixed(0) + ' MiB'} |`,
+  ),
+  '',
+  'A ratio below 1 means our search is faster than MiniSearch on the same work.',
+];
+const markdown = lines.join('\n');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'report.json'), JSON.stringify(report, null, 2));
+writeFileSync(join(outDir, 'report.md'), `# Benchmark report\n\n${markdown}\n`);
+log(`\n${markdown}\n\nwrote ${join(outDir, 'report.json')} and report.md`);
+if (process.env.BENCH_UPDATE_README === '1') {
+  const readme = readFileSync('README.md', 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md has no ${start} … ${end} block`);
+  writeFileSync('README.md', readme.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${markdown}\n${end}`));
+  log('updated the figures in README.md');
+}

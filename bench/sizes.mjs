@@ -1,0 +1,85 @@
+// Transfer sizes of a built app (dist/): every file raw, gzip and brotli at maximum level
+// (what a CDN or `trunk serve` behind a compressing proxy sends), and which files the
+// catalog's first load fetches. Shared by the size gate (`budget.mjs`, part of
+// `cargo xtask test`) and the benchmark report (`report.mjs`), so both count the same way.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, extname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+export const KIB = 1024;
+
+export function compressed(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }).length,
+  };
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/// What index.html makes the browser fetch before the app runs: scripts, module preloads,
+/// the wasm (trunk preloads it `as=fetch` and its inline loader imports the JS glue),
+/// stylesheets, and preloaded data. Read from the HTML, not guessed: a new `<script>` or a
+/// `<link rel=preload>` in index.html is counted the moment it is added.
+export function firstLoadFiles(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = new Set(['index.html']);
+  const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=("([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(2).find((v) => v !== undefined);
+  for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
+    const rel = attr(tag, 'rel') ?? '';
+    const href = attr(tag, 'src') ?? attr(tag, 'href');
+    if (!href || /^(https?:)?\/\//.test(href)) continue;
+    const wanted = tag.startsWith('<script') || ['stylesheet', 'modulepreload', 'preload'].includes(rel);
+    if (wanted) files.add(href.replace(/^\//, ''));
+  }
+  // trunk's inline loader: `import init, * as bindings from '/app-HASH.js'`.
+  for (const m of html.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) files.add(m[1]);
+  for (const m of html.matchAll(/module_or_path:\s*['"]\/?([^'"]+\.wasm)['"]/g)) files.add(m[1]);
+  return [...files].sort();
+}
+
+export function kindOf(file) {
+  const ext = extname(file);
+  if (ext === '.wasm') return 'wasm';
+  if (ext === '.js' || ext === '.mjs') return 'js';
+  if (ext === '.css') return 'css';
+  if (ext === '.html') return 'html';
+  if (ext === '.json' || ext === '.webmanifest') return 'data';
+  return 'other';
+}
+
+/// Every file in dist with its sizes, whether the first load fetches it, and the totals
+/// the budgets are about.
+export function measureDist(dist = 'dist') {
+  const first = new Set(firstLoadFiles(dist));
+  const files = walk(dist)
+    .map((path) => {
+      const file = relative(dist, path).split('\\').join('/');
+      return { file, kind: kindOf(file), first_load: first.has(file), ...compressed(readFileSync(path)) };
+    })
+    .sort((a, b) => b.brotli - a.brotli);
+  const missing = [...first].filter((f) => !files.some((x) => x.file === f));
+  const sum = (pred) =>
+    files.filter(pred).reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return {
+    files,
+    missing_first_load_files: missing,
+    first_load_wasm_js: sum((f) => f.first_load && (f.kind === 'wasm' || f.kind === 'js')),
+    first_load_html_css: sum((f) => f.first_load && (f.kind === 'html' || f.kind === 'css')),
+    first_load_data: sum((f) => f.first_load && f.kind === 'data'),
+    first_load_all: sum((f) => f.first_load),
+  };
+}
+
+export const kib = (bytes) => (bytes / KIB).toFixed(1);
