@@ -9,5 +9,10 @@ fn main() {
         // over: a kiosk returns to its attract screen, a phone shows a reload button.
         ocop_quang_ninh::components::pwa::report_crash();
     }));
+    // index.html's static loading screen (the first paint, before the wasm arrived) gives
+    // way to the app, which draws its own header and loading message in the same frame.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(ocop_quang_ninh::App);
 }
