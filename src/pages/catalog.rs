@@ -133,7 +133,7 @@ pub fn Catalog() -> impl IntoView {
     let results: Memo<Arc<CatalogResults>> = {
         let data = data.clone();
         Memo::new(move |_| {
-            // A User Timing entry per query: `cargo xtask bench keystroke` reads these to
+            // A User Timing entry per query: `cargo xtask bench` (bench/report.mjs) reads these to
             // report search + facet time in the browser, separately from rendering.
             let timing = window().performance();
             if let Some(p) = &timing {
