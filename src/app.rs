@@ -214,9 +214,11 @@ async fn load() -> Result<AppData, Arc<NoData>> {
         }),
     };
     let settings = config.clone().unwrap_or_default();
-    let loaded = load_dataset(&port, config).await.map_err(Arc::new)?;
-    if let Some(copy) = &loaded.cache_update {
-        if !save_cached_copy(copy) {
+    let mut loaded = load_dataset(&port, config).await.map_err(Arc::new)?;
+    // Saved, then dropped before the indexes are built: kept in `Loaded`, the text of a
+    // large remote file would sit in wasm memory beside the parsed data for the whole visit.
+    if let Some(copy) = loaded.cache_update.take() {
+        if !save_cached_copy(&copy) {
             leptos::logging::warn!("could not keep a copy of the dataset for offline use");
         }
     }

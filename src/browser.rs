@@ -11,6 +11,8 @@ use web_sys::{AbortController, ReadableStreamDefaultReader};
 /// localStorage key of the last remote dataset that validated. Versioned so a future change
 /// of the stored shape can migrate or ignore old copies instead of misreading them.
 pub const CACHE_KEY: &str = "ocop.dataset-cache.v1";
+/// The largest dataset text worth trying to keep in localStorage (see `save_cached_copy`).
+const MAX_CACHED_TEXT_BYTES: usize = 4 * 1024 * 1024;
 
 pub struct BrowserPort;
 
@@ -50,8 +52,12 @@ impl DataPort for BrowserPort {
         if declared.is_some_and(|len| len > max_bytes) {
             return Err(FetchFailure::TooLarge { limit: max_bytes });
         }
-        let bytes = read_capped(response.body(), max_bytes).await.map_err(timed_out)?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        let bytes = read_capped(response.body(), max_bytes, declared)
+            .await
+            .map_err(timed_out)?;
+        // Valid UTF-8 (every real dataset) becomes the String without a copy: wasm memory
+        // never shrinks, so a second copy of a large file would stay as a high-water mark.
+        Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 
     fn cached_copy(&self) -> Option<CachedCopy> {
@@ -68,6 +74,11 @@ impl DataPort for BrowserPort {
 /// Saves a validated remote dataset as the fallback for next time. Returns false when the
 /// browser refused (storage disabled or full); the app still works, only without the copy.
 pub fn save_cached_copy(copy: &CachedCopy) -> bool {
+    // Browsers give an origin about 5 MB of localStorage: a larger file cannot be kept, and
+    // escaping it into JSON first would only make one more copy of it in memory.
+    if copy.text.len() > MAX_CACHED_TEXT_BYTES {
+        return false;
+    }
     let Ok(text) = serde_json::to_string(copy) else {
         return false;
     };
@@ -85,16 +96,19 @@ fn network(e: JsValue) -> FetchFailure {
 }
 
 /// Reads the body chunk by chunk and stops as soon as it passes `max_bytes`, so a hostile
-/// or mistaken multi-gigabyte file never fills a phone's memory.
+/// or mistaken multi-gigabyte file never fills a phone's memory. The buffer starts at the
+/// declared length (when the server sends one, capped by `max_bytes`) so that a large file
+/// is not copied from buffer to twice-as-large buffer as it arrives.
 async fn read_capped(
     body: Option<web_sys::ReadableStream>,
     max_bytes: usize,
+    declared: Option<usize>,
 ) -> Result<Vec<u8>, FetchFailure> {
     let Some(body) = body else {
         return Ok(Vec::new());
     };
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0).min(max_bytes));
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(network)?;
         if Reflect::get(&chunk, &"done".into()).map_err(network)?.is_truthy() {
