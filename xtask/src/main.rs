@@ -1,7 +1,7 @@
 //! `cargo xtask …`: every project command, each installing what it needs first.
 //!
 //! * `serve`            build the app and serve it on http://127.0.0.1:8080 (bundled data)
-//! * `test`             every test layer: fmt, clippy, native, browser (wasm), release build, e2e
+//! * `test`             every test layer: fmt, clippy, native, browser (wasm), release build, size budget, e2e
 //! * `build`            release build into `dist/`
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
