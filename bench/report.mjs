@@ -24,8 +24,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import { measureDist, kib, KIB } from './sizes.mjs';
+import { measureDist, kib, KIB, brotli, gzip } from './sizes.mjs';
 
 const dist = resolve(process.env.BENCH_DIST ?? 'dist');
 const outDir = resolve(process.env.BENCH_OUT_DIR ?? 'target/bench');
@@ -68,14 +67,7 @@ function encoded(file, encoding) {
   const key = `${file}:${encoding}`;
   if (!encodedCache.has(key)) {
     const body = readFileSync(file);
-    encodedCache.set(
-      key,
-      encoding === 'br'
-        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-        : encoding === 'gzip'
-          ? gzipSync(body, { level: 9 })
-          : body,
-    );
+    encodedCache.set(key, encoding === 'br' ? brotli(body) : encoding === 'gzip' ? gzip(body) : body);
   }
   return encodedCache.get(key);
 }

@@ -98,7 +98,8 @@ fn network(e: JsValue) -> FetchFailure {
 /// Reads the body chunk by chunk and stops as soon as it passes `max_bytes`, so a hostile
 /// or mistaken multi-gigabyte file never fills a phone's memory. The buffer starts at the
 /// declared length (when the server sends one, capped by `max_bytes`) so that a large file
-/// is not copied from buffer to twice-as-large buffer as it arrives.
+/// is not copied from buffer to twice-as-large buffer as it arrives. (A compressed response
+/// declares its compressed length: then it is only a head start.)
 async fn read_capped(
     body: Option<web_sys::ReadableStream>,
     max_bytes: usize,
