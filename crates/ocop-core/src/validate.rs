@@ -273,21 +273,20 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
     }
     // The top level is read as raw slices of the text, and each record becomes a JSON tree
     // only while it is checked: a tree of the whole file takes about ten times the file's
-    // size, and wasm memory never shrinks once grown (50k products: a 37 MB file).
-    // Reading the raw document first still checks the syntax of all of it.
-    let whole: &RawValue = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => LoadError::Truncated,
-        _ => LoadError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        },
+    // size, and wasm memory never shrinks once grown (50k products: a 37 MB file). Reading
+    // the slices checks the syntax of all of it.
+    let mut root: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|_| {
+        // Only on failure, a second reading tells "not JSON" from "JSON, but not an object".
+        match serde_json::from_str::<&RawValue>(text) {
+            Err(e) if e.classify() == serde_json::error::Category::Eof => LoadError::Truncated,
+            Err(e) => LoadError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            },
+            Ok(_) => LoadError::NotAnObject,
+        }
     })?;
-    if !whole.get().starts_with('{') {
-        return Err(LoadError::NotAnObject);
-    }
-    let mut root: BTreeMap<String, &RawValue> =
-        serde_json::from_str(whole.get()).map_err(|_| LoadError::NotAnObject)?;
 
     let version = match root.get("schema_version").map(|raw| tree(raw)) {
         Some(Value::String(v)) => v,

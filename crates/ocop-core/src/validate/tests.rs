@@ -350,6 +350,17 @@ fn garbage_is_not_json() {
 }
 
 #[test]
+fn a_broken_document_is_reported_as_broken_whatever_its_top_level() {
+    let load = |text: &str| parse_and_validate(text, &Limits::default()).unwrap_err();
+    assert_eq!(load("[1,2"), LoadError::Truncated);
+    assert_eq!(load("  \n\"just text\""), LoadError::NotAnObject);
+    assert!(matches!(
+        load(r#"{"schema_version": "1.0"} trailing"#),
+        LoadError::NotJson { line: 1, .. }
+    ));
+}
+
+#[test]
 fn oversized_file_is_refused_before_parsing() {
     let text = good().to_string();
     let limits = Limits {
