@@ -304,3 +304,29 @@ async fn qr_code_is_an_svg_image_named_for_screen_readers_or_says_it_is_too_long
     assert!(host.query_selector("svg").unwrap().is_none());
     assert!(text(&host).contains("Too long for a QR code"));
 }
+
+#[wasm_bindgen_test]
+async fn external_links_refuse_script_and_odd_schemes_whatever_the_caller_passed() {
+    use ocop_quang_ninh::components::external_link::ExternalLink;
+    let host = mount(|| {
+        view! {
+            <ExternalLink href="https://thuonghieuquangninh.gov.vn/".to_string()>"ok"</ExternalLink>
+            <ExternalLink href="JaVaScRiPt:alert(1)".to_string()>"js"</ExternalLink>
+            <ExternalLink href="java\tscript:alert(1)".to_string()>"tab"</ExternalLink>
+            <ExternalLink href="data:text/html,<script>alert(1)</script>".to_string()>"data"</ExternalLink>
+            <ExternalLink href="//evil.example/".to_string()>"relative"</ExternalLink>
+        }
+    });
+    leptos::task::tick().await;
+    let links = host.query_selector_all("a[href]").unwrap();
+    assert_eq!(links.length(), 1, "only the https link is a link");
+    let only: web_sys::Element = links.item(0).unwrap().unchecked_into();
+    assert_eq!(
+        only.get_attribute("href").as_deref(),
+        Some("https://thuonghieuquangninh.gov.vn/")
+    );
+    // The others still show their text: nothing is lost, nothing can be clicked into a script.
+    for label in ["js", "tab", "data", "relative"] {
+        assert!(text(&host).contains(label), "{label}");
+    }
+}

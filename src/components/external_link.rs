@@ -2,13 +2,16 @@
 //! a visitor must not wander off onto the web (and could not take the page with them), the
 //! same link becomes a button that shows its QR code to scan with a phone.
 //!
-//! Callers pass only URLs that passed `ocop_core::url::is_safe_http_url` or were built by
-//! the app (Google Maps links).
+//! Every URL that reaches an `href` from data passes `ocop_core::url::is_safe_http_url`
+//! (http/https only): Leptos sets attributes as given and does not filter `javascript:`.
+//! Callers check first (to decide whether to show a link at all); this component checks
+//! again, so a new caller that forgets cannot make a script link — it gets plain text.
 
 use crate::components::qr_code::QrCode;
 use crate::i18n::*;
 use crate::kiosk::use_kiosk;
 use leptos::prelude::*;
+use ocop_core::url::is_safe_http_url;
 
 #[component]
 pub fn ExternalLink(
@@ -17,6 +20,9 @@ pub fn ExternalLink(
     children: ChildrenFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    if !is_safe_http_url(&href) {
+        return view! { <span class=class>{children()}</span> }.into_any();
+    }
     if !use_kiosk() {
         return view! {
             <a href=href class=class target="_blank" rel="noopener noreferrer">

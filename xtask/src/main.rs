@@ -7,10 +7,13 @@
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
 //! * `bench [--runs N] [--update-readme]`  the browser benchmark report (target/bench/report.md)
 //! * `icons`            redraw the PNG app icons in `public/icons/`
-//! * `precache [DIR]`   write the service worker with this build's file list (trunk runs it)
+//! * `csp [DIR]`        give the built index.html its Content-Security-Policy, write `_headers`
+//! * `precache [DIR]`   write the service worker with this build's file list
+//! * `post-build`       both, in that order (trunk's post_build hook runs it)
 //!
 //! Written as an xtask (plain Rust, no extra runner) so a newcomer needs nothing but cargo.
 
+mod csp;
 mod data;
 mod icons;
 mod precache;
@@ -29,11 +32,12 @@ fn main() -> ExitCode {
         ["data", "synth", rest @ ..] => data::synth(rest),
         ["bench", rest @ ..] => tools::bench(rest),
         ["icons"] => icons::write_all(),
-        // Trunk's post_build hook (Trunk.toml) passes its staging directory.
-        ["precache"] => match std::env::var("TRUNK_STAGING_DIR") {
-            Ok(dir) => precache::write(&dir),
-            Err(_) => Err("precache: TRUNK_STAGING_DIR is not set (run by trunk) and no DIR given".into()),
-        },
+        // Trunk's post_build hook (Trunk.toml) passes its staging directory. The policy goes
+        // in first: the service worker's build id covers index.html as it will be served.
+        ["post-build"] => staging_dir().and_then(|dir| csp::write(&dir).and_then(|()| precache::write(&dir))),
+        ["csp"] => staging_dir().and_then(|dir| csp::write(&dir)),
+        ["csp", dir] => csp::write(dir),
+        ["precache"] => staging_dir().and_then(|dir| precache::write(&dir)),
         ["precache", dir] => precache::write(dir),
         _ => {
             eprintln!("{}", USAGE);
@@ -49,6 +53,11 @@ fn main() -> ExitCode {
     }
 }
 
+fn staging_dir() -> Result<String, String> {
+    std::env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "TRUNK_STAGING_DIR is not set (run by trunk) and no DIR given".into())
+}
+
 const USAGE: &str = "usage:
   cargo xtask serve [--port N]        serve the app on http://127.0.0.1:8080 with the bundled dataset
   cargo xtask test [--skip-install]   run every test layer (installs missing tools first)
@@ -59,4 +68,6 @@ const USAGE: &str = "usage:
                                       browser benchmark report: sizes, load, Lighthouse, keystrokes,
                                       memory, MiniSearch side by side (target/bench/report.md)
   cargo xtask icons                   redraw the PNG app icons in public/icons/
-  cargo xtask precache [DIR]          write DIR/sw.js with the build's file list (run by trunk)";
+  cargo xtask csp [DIR]               add the Content-Security-Policy to DIR/index.html, write DIR/_headers
+  cargo xtask precache [DIR]          write DIR/sw.js with the build's file list
+  cargo xtask post-build              csp then precache on trunk's staging directory (run by trunk)";

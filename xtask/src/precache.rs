@@ -18,7 +18,10 @@ fn text<T>(result: Result<T>) -> std::result::Result<T, String> {
 
 /// Files a visitor never needs offline.
 fn skipped(relative: &str) -> bool {
-    relative == "sw.js" || relative.ends_with(".schema.json") || relative.ends_with(".map")
+    relative == "sw.js"
+        || relative == "_headers"
+        || relative.ends_with(".schema.json")
+        || relative.ends_with(".map")
 }
 
 pub fn write(dir: &str) -> std::result::Result<(), String> {

@@ -28,6 +28,9 @@ pub struct Limits {
     pub max_bytes: usize,
     pub max_string_chars: usize,
     pub max_records: usize,
+    /// Items in any one list inside a record (sources, places sold, route stops…). A real
+    /// product has a handful; a list of a million would freeze a phone in every view.
+    pub max_list_items: usize,
 }
 
 impl Default for Limits {
@@ -36,6 +39,7 @@ impl Default for Limits {
             max_bytes: 5 * 1024 * 1024,
             max_string_chars: 2_000,
             max_records: 100_000,
+            max_list_items: 500,
         }
     }
 }
@@ -123,6 +127,10 @@ pub enum Problem {
         chars: usize,
         limit: usize,
     },
+    ListTooLong {
+        items: usize,
+        limit: usize,
+    },
     StarsOutOfRange {
         stars: u8,
     },
@@ -202,6 +210,9 @@ impl fmt::Display for Problem {
             Problem::DuplicateId { id } => write!(f, "id {id:?} is used twice"),
             Problem::StringTooLong { chars, limit } => {
                 write!(f, "text of {chars} characters, over the limit of {limit}")
+            }
+            Problem::ListTooLong { items, limit } => {
+                write!(f, "list of {items} items, over the limit of {limit}")
             }
             Problem::StarsOutOfRange { stars } => write!(f, "stars must be 3, 4 or 5, not {stars}"),
             Problem::StarsWithoutStatedEvidence => {
@@ -304,10 +315,10 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
     };
 
     let meta_value = root.remove("meta").map_or(Value::Null, tree);
-    if let Some(path) = v.too_long_string(&meta_value, "$.meta") {
+    if let Some((path, problem)) = v.oversized(&meta_value, "$.meta") {
         return Err(LoadError::InvalidMeta {
             path,
-            message: format!("text over the limit of {} characters", limits.max_string_chars),
+            message: problem.to_string(),
         });
     }
     let meta: Meta = typed(meta_value).map_err(|(path, message)| LoadError::InvalidMeta {
@@ -426,16 +437,8 @@ impl Validator {
         for (index, raw) in items.into_iter().enumerate() {
             let path = format!("{base}[{index}]");
             let item = tree(raw);
-            if let Some(long) = self.too_long_string(&item, &path) {
-                let chars = longest_string(&item);
-                self.report(
-                    long,
-                    Problem::StringTooLong {
-                        chars,
-                        limit: self.limits.max_string_chars,
-                    },
-                    Action::DroppedRecord,
-                );
+            if let Some((at, problem)) = self.oversized(&item, &path) {
+                self.report(at, problem, Action::DroppedRecord);
                 continue;
             }
             let mut record: T = match typed(item) {
@@ -471,9 +474,9 @@ impl Validator {
         Ok(kept)
     }
 
-    /// The path of the first string longer than the limit (depth-first), if any.
-    fn too_long_string(&self, value: &Value, path: &str) -> Option<String> {
-        long_string_at(value, self.limits.max_string_chars).map(|rest| format!("{path}{rest}"))
+    /// The path of the first string or list over the limits (depth-first), and which.
+    fn oversized(&self, value: &Value, path: &str) -> Option<(String, Problem)> {
+        oversized_at(value, &self.limits).map(|(rest, problem)| (format!("{path}{rest}"), problem))
     }
 
     fn check_meta(&mut self, meta: &Meta) {
@@ -736,30 +739,33 @@ macro_rules! has_id {
 }
 has_id!(Product, Producer, Spot, SalesPoint, Route);
 
-fn longest_string(value: &Value) -> usize {
-    match value {
-        Value::String(s) => s.chars().count(),
-        Value::Array(items) => items.iter().map(longest_string).max().unwrap_or(0),
-        Value::Object(map) => map.values().map(longest_string).max().unwrap_or(0),
-        _ => 0,
-    }
-}
-
-/// Where in `value` the first string longer than `limit` characters is, as a path suffix
-/// (`.name.vi`, `[3]`), depth-first. The path is only built on the way back from a hit:
-/// formatting one for every value visited made loading 10k products 40× slower than 1k
-/// (allocation, not checking, dominated the profile).
-fn long_string_at(value: &Value, limit: usize) -> Option<String> {
+/// Where in `value` the first string longer than `max_string_chars` characters or list
+/// longer than `max_list_items` is, as a path suffix (`.name.vi`, `[3]`), depth-first. The
+/// path is only built on the way back from a hit: formatting one for every value visited
+/// made loading 10k products 40× slower than 1k (allocation, not checking, dominated the
+/// profile). Depth needs no limit here: serde_json refuses nesting deeper than 128.
+fn oversized_at(value: &Value, limits: &Limits) -> Option<(String, Problem)> {
+    let here = |problem| Some((String::new(), problem));
     match value {
         // A string has at least as many bytes as characters: most are ruled out without counting.
-        Value::String(s) if s.len() > limit && s.chars().count() > limit => Some(String::new()),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, v)| long_string_at(v, limit).map(|rest| format!("[{i}]{rest}"))),
-        Value::Object(map) => map
-            .iter()
-            .find_map(|(k, v)| long_string_at(v, limit).map(|rest| format!(".{k}{rest}"))),
+        Value::String(s) if s.len() > limits.max_string_chars => {
+            let chars = s.chars().count();
+            (chars > limits.max_string_chars).then_some(())?;
+            here(Problem::StringTooLong {
+                chars,
+                limit: limits.max_string_chars,
+            })
+        }
+        Value::Array(items) if items.len() > limits.max_list_items => here(Problem::ListTooLong {
+            items: items.len(),
+            limit: limits.max_list_items,
+        }),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+            oversized_at(v, limits).map(|(rest, problem)| (format!("[{i}]{rest}"), problem))
+        }),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            oversized_at(v, limits).map(|(rest, problem)| (format!(".{k}{rest}"), problem))
+        }),
         _ => None,
     }
 }

@@ -406,6 +406,35 @@ fn overlong_string_drops_the_record() {
 }
 
 #[test]
+fn a_huge_list_inside_a_record_drops_only_that_record() {
+    let mut d = good();
+    d["products"][1]["sources"] = json!(vec!["https://example.org/s"; 501]);
+    let v = check(&d).unwrap();
+    assert_eq!(only_issue(&v).path, "$.products[1].sources");
+    assert_eq!(
+        only_issue(&v).problem,
+        Problem::ListTooLong {
+            items: 501,
+            limit: 500
+        }
+    );
+    assert_eq!(v.dataset.products.len(), 1, "the other product is kept");
+}
+
+#[test]
+fn a_huge_list_in_meta_is_refused_with_its_path() {
+    let mut d = good();
+    d["meta"]["sources"] = json!(vec![0; 501]);
+    match check(&d) {
+        Err(LoadError::InvalidMeta { path, message }) => {
+            assert_eq!(path, "$.meta.sources");
+            assert_eq!(message, "list of 501 items, over the limit of 500");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn invalid_meta_is_fatal_with_path() {
     let mut d = good();
     d["meta"]["title"] = json!(42);
