@@ -65,7 +65,7 @@ pub fn start_over() -> impl Fn() + Clone + 'static {
         visitor.list.set(Default::default());
         visitor.trip.set(Default::default());
         visitor.visit_month.set(None);
-        visitor.notice.set(None);
+        visitor.notices.set(Vec::new());
         if let Ok(Some(session)) = window().session_storage() {
             let _ = session.clear();
         }

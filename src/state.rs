@@ -38,7 +38,16 @@ pub struct Visitor {
     pub list: RwSignal<ShoppingList>,
     /// The month the visitor plans to come (1–12); seasons and festivals are judged by it.
     pub visit_month: RwSignal<Option<u8>>,
-    pub notice: RwSignal<Option<StorageNotice>>,
+    /// What the visitor must be told about their saved data, oldest first, each once: a
+    /// corrupt list *and* a corrupt trip are two things to know, not one replacing the other.
+    pub notices: RwSignal<Vec<StorageNotice>>,
+}
+
+/// Adds a notice unless the same one is already showing (every failed save would repeat it).
+fn tell(notices: RwSignal<Vec<StorageNotice>>, notice: StorageNotice) {
+    if !notices.with_untracked(|all| all.contains(&notice)) {
+        notices.update(|all| all.push(notice));
+    }
 }
 
 pub fn use_visitor() -> Visitor {
@@ -69,12 +78,12 @@ pub fn provide_visitor_with(persistence: Persistence) -> Visitor {
             trip: RwSignal::new(Trip::default()),
             list: RwSignal::new(ShoppingList::default()),
             visit_month: RwSignal::new(None),
-            notice: RwSignal::new(None),
+            notices: RwSignal::new(Vec::new()),
         };
         provide_context(visitor);
         return visitor;
     }
-    let notice = RwSignal::new(None);
+    let notice = RwSignal::new(Vec::new());
     let trip = load(TRIP_KEY, Stored::Trip, notice, |text| {
         Trip::from_storage(text)
             .map(|r| (r.trip, r.skipped))
@@ -92,7 +101,7 @@ pub fn provide_visitor_with(persistence: Persistence) -> Visitor {
         trip: RwSignal::new(trip),
         list: RwSignal::new(list),
         visit_month: RwSignal::new(visit_month),
-        notice,
+        notices: notice,
     };
     save_on_change(visitor.trip, TRIP_KEY, Stored::Trip, notice, Trip::to_storage);
     save_on_change(
@@ -119,7 +128,7 @@ pub fn provide_visitor_with(persistence: Persistence) -> Visitor {
 fn load<T: Default>(
     key: &str,
     what: Stored,
-    notice: RwSignal<Option<StorageNotice>>,
+    notice: RwSignal<Vec<StorageNotice>>,
     parse: impl Fn(&str) -> Result<(T, usize), ()>,
 ) -> T {
     let Some(text) = storage_get(key) else {
@@ -129,12 +138,12 @@ fn load<T: Default>(
         Ok((value, 0)) => value,
         Ok((value, _skipped)) => {
             keep_backup(key, &text);
-            notice.set(Some(StorageNotice::Recovered(what)));
+            tell(notice, StorageNotice::Recovered(what));
             value
         }
         Err(()) => {
             keep_backup(key, &text);
-            notice.set(Some(StorageNotice::Recovered(what)));
+            tell(notice, StorageNotice::Recovered(what));
             T::default()
         }
     }
@@ -197,14 +206,14 @@ fn save_on_change<T: Send + Sync + 'static>(
     signal: RwSignal<T>,
     key: &'static str,
     what: Stored,
-    notice: RwSignal<Option<StorageNotice>>,
+    notice: RwSignal<Vec<StorageNotice>>,
     encode: fn(&T) -> String,
 ) {
     Effect::new(move |first: Option<()>| {
         let text = signal.with(encode);
         if first.is_some() {
             if let Err(failure) = storage_set(key, &text) {
-                notice.set(Some(StorageNotice::NotSaved(what, failure)));
+                tell(notice, StorageNotice::NotSaved(what, failure));
             }
         }
     });

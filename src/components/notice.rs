@@ -132,27 +132,36 @@ pub fn LoadFailure(failure: Arc<NoData>) -> impl IntoView {
 }
 
 /// Tells the visitor when their saved trip or list could not be read (and was backed up)
-/// or cannot be saved, instead of failing silently.
+/// or cannot be saved, instead of failing silently. One alert, one line per problem.
 #[component]
 pub fn VisitorNotice() -> impl IntoView {
     use crate::browser::SaveFailure;
     use crate::state::{use_visitor, StorageNotice, Stored};
     let i18n = use_i18n();
-    let notice = use_visitor().notice;
+    let notices = use_visitor().notices;
+    let text = move |notice: StorageNotice| match notice {
+        StorageNotice::Recovered(Stored::Trip) => t_string!(i18n, storage_recovered_trip),
+        StorageNotice::Recovered(Stored::List) => t_string!(i18n, storage_recovered_list),
+        StorageNotice::NotSaved(_, SaveFailure::QuotaExceeded) => t_string!(i18n, storage_full),
+        StorageNotice::NotSaved(_, SaveFailure::Unavailable) => t_string!(i18n, storage_unavailable),
+    };
     move || {
-        let text = match notice.get()? {
-            StorageNotice::Recovered(Stored::Trip) => t_string!(i18n, storage_recovered_trip),
-            StorageNotice::Recovered(Stored::List) => t_string!(i18n, storage_recovered_list),
-            StorageNotice::NotSaved(_, SaveFailure::QuotaExceeded) => t_string!(i18n, storage_full),
-            StorageNotice::NotSaved(_, SaveFailure::Unavailable) => t_string!(i18n, storage_unavailable),
-        };
-        Some(view! {
-            <div class="notice" role="alert" data-testid="storage-notice">
-                <p>{text}</p>
-                <button type="button" class="button button-secondary" on:click=move |_| notice.set(None)>
-                    {t!(i18n, dismiss)}
-                </button>
-            </div>
+        // A list and a trip that cannot be saved are one message, not two.
+        let mut lines: Vec<String> = Vec::new();
+        for line in notices.get().into_iter().map(|n| text(n).to_string()) {
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        (!lines.is_empty()).then(|| {
+            view! {
+                <div class="notice" role="alert" data-testid="storage-notice">
+                    {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                    <button type="button" class="button button-secondary" on:click=move |_| notices.set(Vec::new())>
+                        {t!(i18n, dismiss)}
+                    </button>
+                </div>
+            }
         })
     }
 }
