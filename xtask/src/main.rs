@@ -6,6 +6,7 @@
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
 //! * `bench [--runs N] [--update-readme]`  the browser benchmark report (target/bench/report.md)
+//! * `soak [--minutes N] [--seed S]`  random kiosk use for N minutes: no errors, no leaks
 //! * `icons`            redraw the PNG app icons in `public/icons/`
 //! * `csp [DIR]`        give the built index.html its Content-Security-Policy, write `_headers`
 //! * `precache [DIR]`   write the service worker with this build's file list
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         ["data", "check", file] => return data::check(file),
         ["data", "synth", rest @ ..] => data::synth(rest),
         ["bench", rest @ ..] => tools::bench(rest),
+        ["soak", rest @ ..] => tools::soak(rest),
         ["icons"] => icons::write_all(),
         // Trunk's post_build hook (Trunk.toml) passes its staging directory. The policy goes
         // in first: the service worker's build id covers index.html as it will be served.
@@ -64,6 +66,9 @@ const USAGE: &str = "usage:
   cargo xtask build                   release build into dist/
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]
+  cargo xtask soak [--minutes N] [--seed S]
+                                      drive a kiosk at random for N minutes (default 10): zero
+                                      errors, memory growth < 10% (target/soak/report.md)
   cargo xtask bench [--runs N] [--update-readme]
                                       browser benchmark report: sizes, load, Lighthouse, keystrokes,
                                       memory, MiniSearch side by side (target/bench/report.md)

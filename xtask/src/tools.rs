@@ -323,6 +323,17 @@ pub fn test_all(args: &[&str]) -> Result {
     Ok(())
 }
 
+/// `cargo xtask soak [--minutes N] [--seed S]`: builds the release app and drives one kiosk
+/// page at random for N minutes (default 10), failing on any console error, panic, or
+/// memory growth of 10% or more after the first minute (`bench/soak.mjs`). Not in `test`.
+pub fn soak(args: &[&str]) -> Result {
+    release_build()?;
+    ensure_browser()?;
+    let mut node_args = vec!["bench/soak.mjs"];
+    node_args.extend(args);
+    run(cmd("node", &node_args))
+}
+
 /// `cargo xtask bench [--runs N] [--update-readme]`: builds the release app, writes the
 /// synthetic datasets (10k and 50k products) and runs the browser benchmark report
 /// (`bench/report.mjs`): sizes, first load on the mobile profile, Lighthouse, keystrokes,
