@@ -1,7 +1,9 @@
 // Soak test: a kiosk left running, used at random (issue: reliability and security).
 //
 //   cargo xtask soak [--minutes N] [--seed S]      (builds dist/ first; default 10 minutes)
-//   node bench/soak.mjs [--minutes N] [--seed S]   (against an existing dist/)
+//   node bench/soak.mjs [--minutes N] [--seed S] [--dist DIR]   (against an existing build)
+//   node bench/soak.mjs --minutes 2 --only search,language   (one kind of action: to find
+//                                                            which one leaks)
 //
 // One page on the kiosk profile (1920×1080, touch) is driven for N minutes by a seeded
 // random mix of what visitors do: search (typed letter by letter, tones or not), facet
@@ -48,7 +50,9 @@ const words = [...new Set(dataset.products.flatMap((p) => Object.values(p.name).
 const unaccented = (w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 
 // ---- Serve dist/ and open the kiosk ------------------------------------------------------
-const serve = sirv(resolve('dist'), { single: true, dev: false });
+const distIndex = process.argv.indexOf('--dist');
+const dist = resolve(distIndex > 0 ? process.argv[distIndex + 1] : 'dist');
+const serve = sirv(dist, { single: true, dev: false });
 const server = createServer((req, res) => serve(req, res));
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -61,7 +65,7 @@ const context = await browser.newContext({ viewport: { width: 1920, height: 1080
 // No internet: map tiles and anything else off this machine are cut off, as on an island.
 await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
 // The kiosk's shortest idle timings, so a ten-minute run sees several start-overs.
-const config = JSON.parse(readFileSync(resolve('dist/config.json'), 'utf8'));
+const config = JSON.parse(readFileSync(resolve(dist, 'config.json'), 'utf8'));
 await context.route('**/config.json', (route) =>
   route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...config, kiosk: { idle_seconds: 10, countdown_seconds: 20, attract_seconds: 7 } }) }),
 );
@@ -147,7 +151,11 @@ const actions = {
   },
 };
 const weights = { search: 6, clearSearch: 2, facet: 4, product: 5, list: 3, route: 2, map: 1, trip: 1, language: 2 };
-const bag = Object.entries(weights).flatMap(([name, w]) => Array(w).fill(name));
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : null;
+const bag = Object.entries(weights)
+  .filter(([name]) => !only || only.includes(name))
+  .flatMap(([name, w]) => Array(w).fill(name));
 
 // ---- Run ---------------------------------------------------------------------------------
 const samples = [];
@@ -168,7 +176,7 @@ while (elapsed() < end) {
     await sample();
     nextSample += SAMPLE_EVERY_MS;
   }
-  const name = elapsed() >= nextIdle ? 'idleReset' : pick(bag);
+  const name = elapsed() >= nextIdle && (!only || only.includes('idleReset')) ? 'idleReset' : pick(bag);
   if (name === 'idleReset') nextIdle += 150_000;
   try {
     const result = await actions[name]();
@@ -214,7 +222,7 @@ result.pass = pass;
 const mib = (b) => (b / 1024 / 1024).toFixed(1);
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const md = [
-  `Soak run ${result.date}: ${MINUTES} min on the kiosk profile, seed ${SEED} — **${pass ? 'pass' : 'FAIL'}**`,
+  `Soak run ${result.date}: ${MINUTES} min on the kiosk profile, seed ${SEED}${only ? `, only ${only.join(', ')}` : ''} — **${pass ? 'pass' : 'FAIL'}**`,
   '',
   `| measure | after 1 min | at the end | growth | limit |`,
   `|---|---|---|---|---|`,

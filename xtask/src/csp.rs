@@ -58,7 +58,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
             break;
         };
         if !has_src_attribute(open_tag) {
-            let digest = Sha256::digest(body_and_more[..close].as_bytes());
+            let digest = Sha256::digest(&body_and_more.as_bytes()[..close]);
             hashes.push(format!(
                 "sha256-{}",
                 base64::engine::general_purpose::STANDARD.encode(digest)

@@ -22,7 +22,8 @@
 //!   seeds in `fuzz/corpus/<target>` (second) stay as they are.
 //! * libFuzzer's output goes to `target/fuzz-logs/<target>.log`; this prints one summary
 //!   line per target, or the log's end and the crash input's path when a target fails.
-//!   Reproduce a crash with `cd fuzz && cargo +nightly fuzz run <target> <crash file>`.
+//!   Reproduce a crash with `cd fuzz && cargo +nightly fuzz run --target-dir ../target/fuzz
+//!   <target> <crash file>`.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -127,7 +128,7 @@ pub fn run_all(seconds: u64) -> Result {
                 .unwrap_or_else(|| "none written (see the log)".into());
             return Err(format!(
                 "fuzz target `{}` failed: crash input {artifact}; full log {}. Reproduce: cd fuzz && \
-                 cargo {}fuzz run {} <crash input>",
+                 cargo {}fuzz run --target-dir ../target/fuzz {} <crash input>",
                 target.name,
                 log_path.display(),
                 toolchain.plus_arg().map(|t| format!("{t} ")).unwrap_or_default(),
@@ -236,7 +237,9 @@ fn shown(c: &Command) -> String {
 fn run(mut c: Command) -> Result {
     let shown = shown(&c);
     println!("\n$ {shown}");
-    let status = c.status().map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -261,14 +264,25 @@ fn run_logged(mut c: Command, log: &Path) -> Result<bool> {
 /// libFuzzer's last status line, e.g. `#123456 DONE cov: 6428 ft: 20367 corp: 438/3481Kb
 /// exec/s: 604 rss: 439Mb`, shortened to runs, coverage and corpus.
 fn last_stats(log: &str) -> String {
-    let Some(line) = log.lines().rev().find(|l| l.starts_with('#') && l.contains(" cov: ")) else {
+    let Some(line) = log
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('#') && l.contains(" cov: "))
+    else {
         return "no libFuzzer status line".into();
     };
     let field = |name: &str| {
         let mut words = line.split_whitespace();
-        words.find(|w| *w == name).and_then(|_| words.next()).unwrap_or("?")
+        words
+            .find(|w| *w == name)
+            .and_then(|_| words.next())
+            .unwrap_or("?")
     };
-    let runs = line.split_whitespace().next().unwrap_or("#?").trim_start_matches('#');
+    let runs = line
+        .split_whitespace()
+        .next()
+        .unwrap_or("#?")
+        .trim_start_matches('#');
     format!(
         "{runs} runs ({} exec/s), coverage {} edges / {} features, corpus {}",
         field("exec/s:"),

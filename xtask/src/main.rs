@@ -6,6 +6,7 @@
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
 //! * `bench [--runs N] [--update-readme]`  the browser benchmark report (target/bench/report.md)
+//! * `fuzz [SECONDS]`   every cargo-fuzz target in fuzz/ for SECONDS each (default 60); fails on any crash
 //! * `soak [--minutes N] [--seed S]`  random kiosk use for N minutes: no errors, no leaks
 //! * `icons`            redraw the PNG app icons in `public/icons/`
 //! * `csp [DIR]`        give the built index.html its Content-Security-Policy, write `_headers`
@@ -16,6 +17,7 @@
 
 mod csp;
 mod data;
+mod fuzz;
 mod icons;
 mod precache;
 mod tools;
@@ -33,6 +35,11 @@ fn main() -> ExitCode {
         ["data", "synth", rest @ ..] => data::synth(rest),
         ["bench", rest @ ..] => tools::bench(rest),
         ["soak", rest @ ..] => tools::soak(rest),
+        ["fuzz"] => fuzz::run_all(60),
+        ["fuzz", seconds] => match seconds.parse() {
+            Ok(seconds) => fuzz::run_all(seconds),
+            Err(_) => Err(format!("fuzz: {seconds:?} is not a whole number of seconds")),
+        },
         ["icons"] => icons::write_all(),
         // Trunk's post_build hook (Trunk.toml) passes its staging directory. The policy goes
         // in first: the service worker's build id covers index.html as it will be served.
@@ -66,6 +73,7 @@ const USAGE: &str = "usage:
   cargo xtask build                   release build into dist/
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]
+  cargo xtask fuzz [SECONDS]          run each cargo-fuzz target (fuzz/) for SECONDS, default 60; fails on a crash
   cargo xtask soak [--minutes N] [--seed S]
                                       drive a kiosk at random for N minutes (default 10): zero
                                       errors, memory growth < 10% (target/soak/report.md)

@@ -277,6 +277,9 @@ const LAYERS: &[Layer] = &[
             ],
         ))
     }),
+    // Coverage-guided fuzzing of the parsers of untrusted input (fuzz/): a dataset file, a
+    // share code, a URL query; 60 s per target, any crash or broken invariant fails.
+    ("fuzz (cargo-fuzz, 60 s per target)", || crate::fuzz::run_all(60)),
     ("browser component tests (wasm-bindgen-test)", || {
         let mut c = cmd(
             "cargo",
