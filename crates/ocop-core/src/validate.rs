@@ -286,23 +286,35 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
     // only while it is checked: a tree of the whole file takes about ten times the file's
     // size, and wasm memory never shrinks once grown (50k products: a 37 MB file). Reading
     // the slices checks the syntax of all of it.
-    let mut root: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|_| {
+    let mut root: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|as_object| {
         // Only on failure, a second reading tells "not JSON" from "JSON, but not an object".
+        let not_json = |e: &serde_json::Error| LoadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        };
         match serde_json::from_str::<&RawValue>(text) {
-            Err(e) if e.classify() == serde_json::error::Category::Eof => LoadError::Truncated,
-            Err(e) => LoadError::NotJson {
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            },
+            Err(e) if e.classify() == serde_json::error::Category::Eof || ends_at(text, &e) => {
+                LoadError::Truncated
+            }
+            Err(e) => not_json(&e),
+            // An object whose keys cannot be read (a lone UTF-16 surrogate escape such as
+            // "\ud800", which slices accept and decoded text cannot hold).
+            Ok(raw) if raw.get().starts_with('{') => not_json(&as_object),
             Ok(_) => LoadError::NotAnObject,
         }
     })?;
 
     let version = match root.get("schema_version").map(|raw| tree(raw)) {
-        Some(Value::String(v)) => v,
-        Some(other) => other.to_string(),
+        Some(Ok(Value::String(v))) => v,
+        Some(Ok(other)) => other.to_string(),
+        Some(Err(_)) => root["schema_version"].get().to_string(),
         None => return Err(LoadError::MissingSchemaVersion),
+    };
+    // Shown to the visitor in the notice: a version is short; anything else is cut.
+    let version = match version.char_indices().nth(MAX_VERSION_CHARS) {
+        Some((cut, _)) => format!("{}…", &version[..cut]),
+        None => version,
     };
     let major = version.split('.').next().and_then(|m| m.parse::<u32>().ok());
     if major != Some(SCHEMA_MAJOR) {
@@ -314,7 +326,15 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
         issues: Vec::new(),
     };
 
-    let meta_value = root.remove("meta").map_or(Value::Null, tree);
+    let meta_value = match root.remove("meta").map(tree).transpose() {
+        Ok(value) => value.unwrap_or(Value::Null),
+        Err(message) => {
+            return Err(LoadError::InvalidMeta {
+                path: "$.meta".into(),
+                message,
+            })
+        }
+    };
     if let Some((path, problem)) = v.oversized(&meta_value, "$.meta") {
         return Err(LoadError::InvalidMeta {
             path,
@@ -363,11 +383,23 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
     })
 }
 
-/// One piece of an already syntax-checked document as a JSON tree. It cannot fail (the
-/// whole text parsed, with the same nesting limit); if it ever did, `null` makes the
-/// record fail its type check and be reported, rather than panic.
-fn tree(raw: &RawValue) -> Value {
-    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
+/// One piece of an already syntax-checked document as a JSON tree. It fails only on a
+/// string escape that slices accept but text cannot hold (a lone UTF-16 surrogate,
+/// `"\ud800"`, found by fuzzing); the caller reports it where it is.
+fn tree(raw: &RawValue) -> Result<Value, String> {
+    serde_json::from_str(raw.get()).map_err(|e| e.to_string())
+}
+
+/// Longest schema version repeated back in a message.
+const MAX_VERSION_CHARS: usize = 20;
+
+/// Whether a syntax error sits at the very end of the text: a file cut short inside a
+/// number (`107.`) is an "invalid number" to serde_json, but truncated to a visitor.
+fn ends_at(text: &str, e: &serde_json::Error) -> bool {
+    let text = text.trim_end();
+    let line = text.matches('\n').count() + 1;
+    let column = text.len() - text.rfind('\n').map_or(0, |i| i + 1);
+    e.line() == line && e.column() >= column
 }
 
 /// Deserialises one value, reporting the path inside it of the first mismatch.
@@ -436,7 +468,13 @@ impl Validator {
         let mut kept = Vec::with_capacity(items.len());
         for (index, raw) in items.into_iter().enumerate() {
             let path = format!("{base}[{index}]");
-            let item = tree(raw);
+            let item = match tree(raw) {
+                Ok(item) => item,
+                Err(message) => {
+                    self.report(path, Problem::Malformed { message }, Action::DroppedRecord);
+                    continue;
+                }
+            };
             if let Some((at, problem)) = self.oversized(&item, &path) {
                 self.report(at, problem, Action::DroppedRecord);
                 continue;

@@ -480,3 +480,45 @@ fn date_shapes() {
     assert!(is_partial_date("2024"));
     assert!(!is_partial_date("24"));
 }
+
+#[test]
+fn a_file_cut_inside_a_number_is_truncated_not_garbage() {
+    let text = good().to_string();
+    let cut = text.find("\"lat\":").unwrap() + "\"lat\":20.".len();
+    assert_eq!(
+        parse_and_validate(&text[..cut], &Limits::default()).unwrap_err(),
+        LoadError::Truncated
+    );
+}
+
+#[test]
+fn lone_surrogate_escapes_are_reported_where_they_are() {
+    // Found by fuzzing: slices accept `\ud800`, decoded text cannot hold it.
+    assert!(matches!(
+        parse_and_validate(r#"{"\ud800": 1}"#, &Limits::default()),
+        Err(LoadError::NotJson { .. })
+    ));
+    let mut d = good().to_string();
+    d = d.replacen("\"Dữ liệu thử\"", r#""\ud800""#, 1);
+    assert!(matches!(
+        parse_and_validate(&d, &Limits::default()),
+        Err(LoadError::InvalidMeta { ref path, .. }) if path == "$.meta"
+    ));
+    let broken = good()
+        .to_string()
+        .replacen("\"Trà hoa vàng Ba Chẽ\"", r#""\ud800""#, 1);
+    let v = parse_and_validate(&broken, &Limits::default()).unwrap();
+    assert_eq!(v.issues[0].path, "$.products[0]");
+    assert!(matches!(v.issues[0].problem, Problem::Malformed { .. }));
+    assert_eq!(v.issues[0].action, Action::DroppedRecord);
+}
+
+#[test]
+fn an_overlong_schema_version_is_cut_in_the_message() {
+    let mut d = good();
+    d["schema_version"] = json!(format!("9{}", "0".repeat(3000)));
+    match check(&d) {
+        Err(LoadError::UnsupportedSchema { found }) => assert_eq!(found.chars().count(), 21),
+        other => panic!("{other:?}"),
+    }
+}
