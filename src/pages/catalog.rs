@@ -134,9 +134,12 @@ pub fn Catalog() -> impl IntoView {
         let data = data.clone();
         Memo::new(move |_| {
             // A User Timing entry per query: `cargo xtask bench` (bench/report.mjs) reads these to
-            // report search + facet time in the browser, separately from rendering.
+            // report search + facet time in the browser, separately from rendering. Only the
+            // latest is kept: the browser keeps every entry until it is cleared, and a kiosk
+            // runs thousands of queries a day (the soak run saw the JS heap creep up by them).
             let timing = window().performance();
             if let Some(p) = &timing {
+                p.clear_measures_with_measure_name("catalog-query");
                 let _ = p.mark("catalog-query-start");
             }
             let trip_products = || visitor.trip.with(|t| data.places.products_for(t.stops()));
@@ -156,6 +159,7 @@ pub fn Catalog() -> impl IntoView {
             });
             if let Some(p) = &timing {
                 let _ = p.measure_with_start_mark("catalog-query", "catalog-query-start");
+                p.clear_marks_with_mark_name("catalog-query-start");
             }
             results
         })
