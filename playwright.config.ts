@@ -25,9 +25,11 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
-  forbidOnly: !!process.env.CI,
+  // Always: a committed `test.only` would run one test and pass (locally too, so it never lands).
+  forbidOnly: true,
   retries: 0,
-  reporter: [['list']],
+  // The JSON report gives `cargo xtask test` each spec file's time for its summary.
+  reporter: [['list'], ['json', { outputFile: 'target/e2e/results.json' }]],
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -43,8 +45,19 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
   },
+  // Every spec runs on the phone, the first user. At the kiosk size (touch, 1920×1080) only
+  // the specs whose behaviour depends on the screen: accessibility (contrast, reflow, target
+  // sizes), the kiosk itself, the map (markers, clusters, taps), the catalog's filter panel
+  // (a side panel here, a toggled sheet on the phone) and the list with its QR code (the
+  // kiosk-to-phone hand-over). The rest (data fallback, faults, security policy, PWA, routes,
+  // trip, product pages) is the same code path at any size; running it twice cost ~N s of
+  // CI time per run for no extra check (docs/testing.md).
   projects: [
     { name: 'phone', use: { ...devices['Pixel 5'], launchOptions: chromium } },
-    { name: 'kiosk', use: { viewport: { width: 1920, height: 1080 }, hasTouch: true } },
+    {
+      name: 'kiosk',
+      use: { viewport: { width: 1920, height: 1080 }, hasTouch: true },
+      testMatch: /(accessibility|kiosk|map|catalog-search|list)\.spec\.ts$/,
+    },
   ],
 });

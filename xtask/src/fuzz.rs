@@ -25,9 +25,9 @@
 //!   Reproduce a crash with `cd fuzz && cargo +nightly fuzz run --target-dir ../target/fuzz
 //!   <target> <crash file>`.
 
-use std::fs::File;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use crate::process::{cmd, root, run_logged, Result, Steps};
+use std::path::Path;
+use std::process::Command;
 use std::time::Instant;
 
 /// A fuzz target in `fuzz/fuzz_targets/`, with its libFuzzer options.
@@ -64,22 +64,20 @@ const TARGETS: &[Target] = &[
 const INPUT_TIMEOUT_SECONDS: u32 = 20;
 const RSS_LIMIT_MB: u32 = 2048;
 
-type Result<T = ()> = std::result::Result<T, String>;
-
 /// Builds every fuzz target, then runs each for `seconds`; `Err` names the first target
 /// that crashed, hung or ran out of memory, and where libFuzzer wrote the input.
-pub fn run_all(seconds: u64) -> Result {
+pub fn run_all(seconds: u64, steps: &mut Steps) -> Result {
     if seconds == 0 {
         return Err("fuzz: give at least 1 second per target (0 would mean forever)".into());
     }
-    let root = crate::tools::root();
+    let root = root();
     let fuzz_dir = root.join("fuzz");
     let target_dir = root.join("target/fuzz");
-    ensure_cargo_fuzz()?;
+    crate::install::cargo_fuzz(steps)?;
     let toolchain = Toolchain::pick();
 
     let target_dir_arg = target_dir.to_string_lossy().into_owned();
-    run(toolchain.cargo(&fuzz_dir, &["fuzz", "build", "--target-dir", &target_dir_arg]))?;
+    steps.run(toolchain.cargo(&fuzz_dir, &["fuzz", "build", "--target-dir", &target_dir_arg]))?;
 
     let mut summaries = Vec::new();
     for target in TARGETS {
@@ -109,6 +107,7 @@ pub fn run_all(seconds: u64) -> Result {
         let log_path = logs.join(format!("{}.log", target.name));
         let started = Instant::now();
         let outcome = run_logged(toolchain.cargo(&fuzz_dir, &args), &log_path)?;
+        steps.record(format!("fuzz target {}", target.name), started.elapsed());
         let log = std::fs::read_to_string(&log_path).unwrap_or_default();
         let summary = format!(
             "{}: {:.0} s, {}",
@@ -192,73 +191,6 @@ impl Toolchain {
         }
         c
     }
-}
-
-fn ensure_cargo_fuzz() -> Result {
-    let installed = cmd("cargo", &["fuzz", "--version"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if installed {
-        return Ok(());
-    }
-    run(cmd("cargo", &["install", "cargo-fuzz", "--locked"])).or_else(|e| {
-        // Its lockfile can name a version the registry mirror lacks: retry unlocked.
-        println!("{e}; retrying without --locked");
-        run(cmd("cargo", &["install", "cargo-fuzz"]))
-    })
-}
-
-/// `program args…` at the repository root, with cargo's install directory on PATH (where
-/// `cargo install` put cargo-fuzz).
-fn cmd(program: &str, args: &[&str]) -> Command {
-    let mut c = Command::new(program);
-    c.args(args).current_dir(crate::tools::root());
-    let cargo_bin = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-        .map(|home| home.join("bin"));
-    if let Some(bin) = cargo_bin {
-        let rest = std::env::var_os("PATH").unwrap_or_default();
-        let paths = std::iter::once(bin).chain(std::env::split_paths(&rest));
-        if let Ok(path) = std::env::join_paths(paths) {
-            c.env("PATH", path);
-        }
-    }
-    c
-}
-
-fn shown(c: &Command) -> String {
-    let args: Vec<_> = c.get_args().map(|a| a.to_string_lossy()).collect();
-    format!("{} {}", c.get_program().to_string_lossy(), args.join(" "))
-}
-
-fn run(mut c: Command) -> Result {
-    let shown = shown(&c);
-    println!("\n$ {shown}");
-    let status = c
-        .status()
-        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{shown}` failed ({status})"))
-    }
-}
-
-/// Runs `c` with its output in `log`; whether it succeeded.
-fn run_logged(mut c: Command, log: &Path) -> Result<bool> {
-    let shown = shown(&c);
-    println!("\n$ {shown}  > {}", log.display());
-    let file = File::create(log).map_err(|e| format!("{}: {e}", log.display()))?;
-    let copy = file.try_clone().map_err(|e| e.to_string())?;
-    let status = c
-        .stdout(Stdio::from(file))
-        .stderr(Stdio::from(copy))
-        .status()
-        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
-    Ok(status.success())
 }
 
 /// libFuzzer's last status line, e.g. `#123456 DONE cov: 6428 ft: 20367 corp: 438/3481Kb

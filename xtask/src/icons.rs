@@ -49,7 +49,7 @@ pub fn write_all() -> std::result::Result<(), String> {
 }
 
 fn write_icons() -> Result {
-    let dir = crate::tools::root().join("public/icons");
+    let dir = crate::process::root().join("public/icons");
     std::fs::create_dir_all(&dir)?;
     for (name, size, shape) in [
         ("icon-192.png", 192, Shape::Rounded),

@@ -1,7 +1,8 @@
 //! `cargo xtask …`: every project command, each installing what it needs first.
 //!
 //! * `serve`            build the app and serve it on http://127.0.0.1:8080 (bundled data)
-//! * `test`             every test layer: fmt, clippy, native, browser (wasm), release build, size budget, e2e
+//! * `test [--only ID,…]` every test layer (fmt, clippy, native, fuzz, browser, release build,
+//!   size budget, e2e), timed, failing past its time limit (suite.rs)
 //! * `build`            release build into `dist/`
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
@@ -19,8 +20,12 @@ mod csp;
 mod data;
 mod fuzz;
 mod icons;
+mod install;
 mod precache;
-mod tools;
+mod process;
+mod site;
+mod suite;
+mod timings;
 
 use std::process::ExitCode;
 
@@ -28,16 +33,16 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
-        ["serve", rest @ ..] => tools::serve(rest),
-        ["build"] => tools::release_build(),
-        ["test", rest @ ..] => tools::test_all(rest),
+        ["serve", rest @ ..] => site::serve(rest),
+        ["build"] => site::release_build(),
+        ["test", rest @ ..] => suite::test_all(rest),
         ["data", "check", file] => return data::check(file),
         ["data", "synth", rest @ ..] => data::synth(rest),
-        ["bench", rest @ ..] => tools::bench(rest),
-        ["soak", rest @ ..] => tools::soak(rest),
-        ["fuzz"] => fuzz::run_all(60),
+        ["bench", rest @ ..] => site::bench(rest),
+        ["soak", rest @ ..] => site::soak(rest),
+        ["fuzz"] => fuzz::run_all(60, &mut process::Steps::default()),
         ["fuzz", seconds] => match seconds.parse() {
-            Ok(seconds) => fuzz::run_all(seconds),
+            Ok(seconds) => fuzz::run_all(seconds, &mut process::Steps::default()),
             Err(_) => Err(format!("fuzz: {seconds:?} is not a whole number of seconds")),
         },
         ["icons"] => icons::write_all(),
@@ -69,7 +74,10 @@ fn staging_dir() -> Result<String, String> {
 
 const USAGE: &str = "usage:
   cargo xtask serve [--port N]        serve the app on http://127.0.0.1:8080 with the bundled dataset
-  cargo xtask test [--skip-install]   run every test layer (installs missing tools first)
+  cargo xtask test [--skip-install] [--only ID[,ID…]]
+                                      run every test layer (installs missing tools first), or only
+                                      the named ones: fmt, clippy-native, native, data, fuzz,
+                                      clippy-wasm, wasm, build, size, e2e
   cargo xtask build                   release build into dist/
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]

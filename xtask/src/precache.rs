@@ -40,7 +40,7 @@ fn write_service_worker(dir: &str) -> Result {
         hash.write(&std::fs::read(dir.join(relative))?);
         urls.push(format!("/{relative}"));
     }
-    let template = std::fs::read_to_string(crate::tools::root().join("public/sw.js"))?;
+    let template = std::fs::read_to_string(crate::process::root().join("public/sw.js"))?;
     hash.write(template.as_bytes());
     let list = serde_json::to_string(&urls)?;
     let out = format!(
