@@ -153,8 +153,7 @@ enum Toolchain {
 
 impl Toolchain {
     fn pick() -> Toolchain {
-        let nightly = Command::new("rustup")
-            .args(["toolchain", "list"])
+        let nightly = cmd("rustup", &["toolchain", "list"])
             .output()
             .map(|out| {
                 String::from_utf8_lossy(&out.stdout)

@@ -3,8 +3,9 @@
 //! Every step prints what it runs, so a failing CI log reads like a shell transcript.
 //! [`Steps`] also keeps how long each command took, and what inside it was slowest (the
 //! crates of a cargo build, the fuzz targets, the end-to-end spec files), for the test
-//! command's closing summary (`cargo xtask test`, docs/testing.md).
+//! command's closing summary (`cargo xtask test`, docs/testing.md), which `timings` writes.
 
+use crate::timings::{self, Step};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -105,17 +106,6 @@ pub fn version_of(program: &str) -> Option<String> {
     })
 }
 
-/// One timed step of a layer: a command, or a part of one (a crate, a fuzz target, a spec
-/// file) that the command's own report timed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Step {
-    pub what: String,
-    pub took: Duration,
-    /// The slowest parts inside it, slowest first (may overlap in time: cargo compiles two
-    /// crates at once on two cores, Playwright runs two spec files at once).
-    pub parts: Vec<(String, Duration)>,
-}
-
 /// The steps one layer ran, in order.
 #[derive(Debug, Default)]
 pub struct Steps {
@@ -149,7 +139,7 @@ impl Steps {
         let _ = std::fs::remove_file(&report);
         self.run_with_parts(c, || {
             std::fs::read_to_string(&report)
-                .map(|html| crate::timings::slowest_units(&html, 3))
+                .map(|html| timings::slowest_units(&html, 3))
                 .unwrap_or_default()
         })
     }
