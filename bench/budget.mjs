@@ -7,7 +7,14 @@ import { measureDist, kib, KIB } from './sizes.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const budgets = JSON.parse(readFileSync(new URL('./budgets.json', import.meta.url), 'utf8'));
-const sizes = measureDist(dist);
+let sizes;
+try {
+  sizes = measureDist(dist);
+} catch (e) {
+  // No wasm or no loader found in index.html: there is nothing meaningful to measure.
+  console.error(`Size budget failed:\n- ${e.message}`);
+  process.exit(1);
+}
 const failures = [];
 
 if (sizes.missing_first_load_files.length) {

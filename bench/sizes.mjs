@@ -30,21 +30,44 @@ function walk(dir) {
 /// the wasm (trunk preloads it `as=fetch` and its inline loader imports the JS glue),
 /// stylesheets, and preloaded data. Read from the HTML, not guessed: a new `<script>` or a
 /// `<link rel=preload>` in index.html is counted the moment it is added.
+///
+/// Throws when the set holds no `.wasm` or no JavaScript module to load it: a change in how
+/// trunk writes its loader would otherwise leave the app out of the count, and the size gate
+/// would pass on index.html, CSS and pwa.js alone.
 export function firstLoadFiles(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files = new Set(['index.html']);
+  // JavaScript modules: the wasm's glue, which a classic `<script src>` (pwa.js) is not.
+  const modules = new Set();
   const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=("([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(2).find((v) => v !== undefined);
   for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
     const rel = attr(tag, 'rel') ?? '';
     const href = attr(tag, 'src') ?? attr(tag, 'href');
     if (!href || /^(https?:)?\/\//.test(href)) continue;
     const wanted = tag.startsWith('<script') || ['stylesheet', 'modulepreload', 'preload'].includes(rel);
-    if (wanted) files.add(href.replace(/^\//, ''));
+    if (!wanted) continue;
+    const file = href.replace(/^\//, '');
+    files.add(file);
+    if (rel === 'modulepreload' || attr(tag, 'type') === 'module') modules.add(file);
   }
   // trunk's inline loader: `import init, * as bindings from '/app-HASH.js'`.
-  for (const m of html.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) files.add(m[1]);
+  for (const m of html.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) {
+    files.add(m[1]);
+    modules.add(m[1]);
+  }
   for (const m of html.matchAll(/module_or_path:\s*['"]\/?([^'"]+\.wasm)['"]/g)) files.add(m[1]);
-  return [...files].sort();
+  const all = [...files].sort();
+  const problems = [];
+  if (!all.some((f) => kindOf(f) === 'wasm')) problems.push('no .wasm');
+  if (![...modules].some((f) => kindOf(f) === 'js')) problems.push('no JavaScript module loading the wasm (modulepreload, <script type=module> or an inline `import … from`)');
+  if (problems.length) {
+    throw new Error(
+      `${join(dist, 'index.html')}: ${problems.join(' and ')} among the first-load files (${all.join(', ')}). ` +
+        "The app's loader must have changed, and the size gate would pass without counting the app: " +
+        'teach firstLoadFiles in bench/sizes.mjs to read the new loader.',
+    );
+  }
+  return all;
 }
 
 export function kindOf(file) {

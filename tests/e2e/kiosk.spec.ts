@@ -87,22 +87,89 @@ test('any touch cancels the countdown', async ({ page }) => {
   await expect(page.getByTestId('list-count').first()).toHaveText('1');
 });
 
-test('links that would leave the app are QR codes on a kiosk', async ({ page }) => {
+/** Every way off the app in the page, whatever its target: links and image-map areas to
+ * another origin or to another scheme (mailto:, tel:, sms:, geo:, intent:…), links and forms
+ * opening another window, forms sending elsewhere, frames, and `window.open` calls so far. */
+const waysOut = (page: Page) =>
+  page.evaluate(() => {
+    const away = (url: string) => new URL(url, location.href).origin !== location.origin;
+    const newWindow = (target: string | null) => !!target && !['_self', '_top', '_parent'].includes(target.toLowerCase());
+    const found: string[] = [];
+    for (const a of document.querySelectorAll<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]')) {
+      if (away(a.href) || newWindow(a.getAttribute('target'))) found.push(`<${a.localName} href="${a.getAttribute('href')}" target="${a.getAttribute('target') ?? ''}">`);
+    }
+    for (const f of document.querySelectorAll<HTMLFormElement>('form')) {
+      if (away(f.action) || newWindow(f.getAttribute('target'))) found.push(`<form action="${f.action}">`);
+    }
+    for (const e of document.querySelectorAll('[formaction], [formtarget]')) {
+      found.push(`<${e.localName} formaction="${e.getAttribute('formaction') ?? ''}" formtarget="${e.getAttribute('formtarget') ?? ''}">`);
+    }
+    for (const e of document.querySelectorAll<HTMLElement>('iframe[src], embed[src], object[data], frame[src]')) {
+      const url = e.getAttribute('src') ?? e.getAttribute('data')!;
+      if (away(url)) found.push(`<${e.localName} src="${url}">`);
+    }
+    return [...found, ...((window as any).__opened as string[]).map((url) => `window.open(${url})`)];
+  });
+
+test('nothing on a kiosk leads off the app: links to other sites are QR codes', async ({ page, context, baseURL }) => {
+  const popups: string[] = [];
+  context.on('page', (p) => popups.push(p.url()));
+  await page.addInitScript(() => {
+    const opened: string[] = ((window as any).__opened = []);
+    window.open = (url?: string | URL) => {
+      opened.push(String(url));
+      return null;
+    };
+  });
+  /** Checked on each page of the kiosk once it has rendered, and after tapping every QR button. */
+  const noWayOut = async (where: string) => {
+    for (const button of await page.getByTestId('external-qr-button').all()) await button.click();
+    expect(await waysOut(page), where).toEqual([]);
+    expect(popups, where).toEqual([]);
+    expect(new URL(page.url()).origin, where).toBe(new URL(baseURL!).origin);
+  };
   await startInEnglish(page);
+  await noWayOut('catalog');
+
   const product = data.products.find((p: any) => p.where_to_buy.online?.length > 0);
   await page.getByRole('searchbox', { name: t('en', 'search_label') }).fill(product.name.vi);
   await page.locator(`[data-product-id="${product.id}"] .card-link`).click();
   await expect(page.getByTestId('product-page')).toBeVisible();
-  // No link opens another site.
-  expect(await page.locator('a[target="_blank"]').count()).toBe(0);
+  // The shop's site is there, as a QR code with its address, not as a link.
   const buy = page.getByTestId('where-to-buy');
   await buy.getByTestId('external-qr-button').first().click();
   const qr = buy.getByRole('img', { name: t('en', 'kiosk_link_qr_label') });
   await expect(qr).toBeVisible();
   await expect(buy.getByTestId('external-qr').first()).toContainText(product.where_to_buy.online[0].url);
+  await buy.getByTestId('external-qr-button').first().click();
+  await noWayOut('product page');
+  await page.getByRole('region', { name: t('en', 'places_to_visit') }).getByRole('button', { name: t('en', 'add_places_to_trip') }).click();
+
+  // The trip's Google Maps directions, the map, a route, the data sources on About.
+  await page.getByRole('link', { name: new RegExp(t('en', 'nav_trip')) }).first().click();
+  await expect(page.getByTestId('trip-stop').first()).toBeVisible();
+  await expect(page.getByTestId('external-qr-button').filter({ hasText: /Google Maps/ }).first()).toBeVisible();
+  await noWayOut('trip');
+  await page.getByRole('link', { name: t('en', 'nav_map') }).first().click();
+  await expect(page.locator('.map')).toHaveAttribute('data-outline', 'ready');
+  await noWayOut('map');
+  await page.getByRole('link', { name: t('en', 'nav_routes') }).first().click();
+  await page.getByTestId('route-card').first().getByRole('link').click();
+  await expect(page.locator('.map')).toHaveAttribute('data-outline', 'ready');
+  await noWayOut('route');
+  await page.getByRole('link', { name: t('en', 'nav_about') }).first().click();
+  await expect(page.getByTestId('dataset-version')).toBeVisible();
+  await expect(page.getByTestId('external-qr-button').first()).toBeVisible();
+  await noWayOut('about');
+
   // "Take it with you": the list page's QR code of list and trip.
   await page.getByTestId('kiosk-take-with-you').click();
   await expect(page).toHaveURL(/\/list$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await noWayOut('list');
+  // Still the kiosk, in this one window.
+  await expect(page.locator('html')).toHaveClass(/kiosk/);
+  expect(context.pages()).toEqual([page]);
 });
 
 test('a crash sends the kiosk back to its attract screen within 10 s', async ({ page }) => {

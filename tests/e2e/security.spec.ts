@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, Page, test } from '@playwright/test';
-import { REMOTE_URL, bundledDataset, corsJson, inLanguage, serveRemote, t, useRemoteConfig } from './fixtures';
+import { bundledDataset, corsJson, inLanguage, serveRemote, t, useRemoteConfig } from './fixtures';
 
 /** Records every CSP violation (event and console report) from before the first script runs. */
 async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
@@ -121,11 +121,12 @@ const PAYLOADS = [
 function hostileDataset() {
   const d = bundledDataset();
   d.meta.dataset_version = 'hostile-1';
-  const [p0, p1, p2] = d.products;
+  d.meta.title = { vi: PAYLOADS[1], en: PAYLOADS[3] };
+  const [p0, p1, p2, p3] = d.products;
   p0.name = { vi: PAYLOADS[0], en: PAYLOADS[0], zh: PAYLOADS[1] };
   p0.description = { vi: PAYLOADS[2], en: PAYLOADS[2] };
   p1.name = { vi: PAYLOADS[3], en: PAYLOADS[4] };
-  // Script and odd-scheme URLs where links are drawn: dropped or shown as text, never links.
+  // Script and odd-scheme URLs where links are drawn: left out, never links.
   p2.where_to_buy = {
     sales_points: p2.where_to_buy?.sales_points ?? [],
     online: [
@@ -137,44 +138,117 @@ function hostileDataset() {
       { channel: 'producer_site', url: '//evil.example/x' },
     ],
   };
-  p2.sources = ['javascript:window.__xss=9', ...p2.sources];
+  // A script URL as a source drops the whole record, and About lists why (as text).
+  p3.sources = ['javascript:window.__xss=9', ...p3.sources];
   d.spots[0].name = { vi: PAYLOADS[0], en: PAYLOADS[2] };
-  d.producers[0].name = { vi: PAYLOADS[1] };
-  return { d, ids: [p0.id, p1.id, p2.id], spot: d.spots[0].id };
+  // A producer's name is one string (Vietnamese); p0's producer makes p1 and p2 too.
+  const producer = d.producers.find((p: any) => p.id === p0.producer);
+  producer.name = PAYLOADS[1];
+  return { d, p0: p0.id, p1: p1.id, p2: p2.id, spot: d.spots[0].id };
 }
 
-test('a dataset of XSS payloads renders as text and runs nothing', async ({ page }) => {
-  const { d, ids, spot } = hostileDataset();
+/** Everything a payload would leave in the page had it been parsed as markup or run: the flag
+ * its script sets, inline event handlers, scripts that name the flag, and its own tags. The
+ * app itself has none of these (its policy forbids inline handlers and scripts). */
+function traces(page: Page) {
+  return page.evaluate(() => {
+    const all = [...document.querySelectorAll('*')];
+    return {
+      flag: (window as any).__xss ?? null,
+      handlers: all.filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).map((e) => e.tagName.toLowerCase()),
+      scripts: [...document.querySelectorAll('script')].filter((s) => /__xss/.test(s.textContent ?? '')).length,
+      tags: document.querySelectorAll('img[src="x"], svg[onload]').length,
+      bold: [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length,
+    };
+  });
+}
+
+test('a dataset of XSS payloads renders as text and runs nothing, on every page that shows one', async ({ page }) => {
+  test.setTimeout(60_000);
+  const { d, p0, p1, p2, spot } = hostileDataset();
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  // An injected inline handler or script would also be reported as a policy violation.
+  const violations = await watchPolicy(page);
   await useRemoteConfig(page);
   await serveRemote(page, (route) => route.fulfill(corsJson(JSON.stringify(d))));
+  /** Checked on each page before leaving it: a navigation resets `window` and the DOM. */
+  const nothingRan = async (where: string) => {
+    expect(await traces(page), where).toEqual({ flag: null, handlers: [], scripts: 0, tags: 0, bold: 0 });
+    expect(dialogs, where).toEqual([]);
+    expect(await violations(), where).toEqual([]);
+    // No link from the data with a script, data or protocol-relative URL.
+    await expect(page.locator('a[href*="script:" i], a[href^="data:" i], a[href^="//"], a[href*="evil.example"]'), where).toHaveCount(0);
+  };
+
   await page.goto('/');
-  const cards = page.getByTestId('product-card');
-  await expect(cards.filter({ hasText: PAYLOADS[0] })).toHaveCount(1);
-  await expect(cards.filter({ hasText: PAYLOADS[4] })).toHaveCount(1);
+  const name = (id: string) => page.locator(`[data-product-id="${id}"] .product-name`);
+  await expect(name(p0)).toHaveText(PAYLOADS[0]);
+  await expect(name(p1)).toHaveText(PAYLOADS[4]);
+  await nothingRan('catalog');
   // Search for the payload text itself.
   await page.getByRole('searchbox', { name: t('en', 'search_label') }).fill('onerror');
-  await expect(cards.filter({ hasText: PAYLOADS[0] })).toHaveCount(1);
-  for (const id of ids) {
-    await page.goto(`/p/${id}`);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  }
-  await expect(page.locator('a[href*="script:" i], a[href^="data:" i], a[href^="//"]')).toHaveCount(0);
-  await page.goto(`/p/${ids[0]}`);
+  await expect(page.getByTestId('product-card')).toHaveCount(1);
+  await expect(name(p0)).toHaveText(PAYLOADS[0]);
+  await nothingRan('catalog search');
+
+  // Product pages: name, names in other languages, description, producer.
+  const otherNames = page.getByRole('list', { name: t('en', 'other_names') }).getByRole('listitem');
+  // The producer's name comes first in its section, before the area.
+  const producer = page.locator('section[aria-labelledby="producer-title"] [lang="vi"]').first();
+  const shown = (id: string) => expect(page.getByTestId('product-page')).toHaveAttribute('data-product-id', id);
+  await page.goto(`/p/${p0}`);
+  await shown(p0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(PAYLOADS[0]);
+  await expect(otherNames).toHaveText([PAYLOADS[1]]);
+  await expect(page.getByTestId('product-page').locator('.lead')).toHaveText(PAYLOADS[2]);
+  await expect(producer).toHaveText(PAYLOADS[1]);
+  await page.getByRole('button', { name: new RegExp(t('en', 'add_to_list')) }).click();
+  await nothingRan(`/p/${p0}`);
+
+  await page.goto(`/p/${p1}`);
+  await shown(p1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(PAYLOADS[4]);
+  await expect(otherNames).toHaveText([PAYLOADS[3]]);
+  await expect(producer).toHaveText(PAYLOADS[1]);
+  await nothingRan(`/p/${p1}`);
+
+  await page.goto(`/p/${p2}`);
+  await shown(p2);
+  await expect(producer).toHaveText(PAYLOADS[1]);
+  // The safe links of the page are still drawn; none of the hostile ones is.
+  await expect(page.getByRole('region', { name: t('en', 'sources') }).getByRole('link').first()).toHaveAttribute('href', /^https?:\/\//);
+  await nothingRan(`/p/${p2}`);
+
+  // The list shows the product's name.
+  await page.goto('/list');
+  await expect(page.getByTestId('list-item')).toContainText(PAYLOADS[0]);
+  await nothingRan('list');
+
+  // A place: its page, then the trip and the map, which name it in lists and markers.
   await page.goto(`/spot/${spot}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(PAYLOADS[2]);
+  await page.getByRole('button', { name: new RegExp(t('en', 'add_to_trip')) }).first().click();
+  await nothingRan(`/spot/${spot}`);
+
+  await page.goto('/trip');
+  await expect(page.getByTestId('trip-stop')).toContainText(PAYLOADS[2]);
+  await expect(page.locator('.map')).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator(`.map .leaflet-marker-icon[data-key="s.${spot}"]`)).toHaveAttribute('title', PAYLOADS[2]);
+  await nothingRan('trip');
+
   await page.goto('/map');
   await expect(page.locator('.map')).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator(`[data-testid="place-row"][data-key="s.${spot}"]`)).toContainText(PAYLOADS[2]);
+  await nothingRan('map');
+
+  // About: the dataset's title, and the problems found in it (the rejected URLs, as text).
   await page.goto('/about');
   await expect(page.getByTestId('dataset-version')).toHaveText('hostile-1');
-  // Nothing ran, nothing was parsed as markup.
-  expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
-  expect(dialogs).toEqual([]);
-  await expect(page.locator('img[src="x"], svg[onload], b:text("bold")')).toHaveCount(0);
-  expect(REMOTE_URL).toContain('data.example.test');
+  await expect(page.getByTestId('data-status')).toContainText(PAYLOADS[3]);
+  await expect(page.getByTestId('data-problems')).toContainText('"javascript:window.__xss=9"');
+  await nothingRan('about');
 });

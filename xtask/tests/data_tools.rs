@@ -14,6 +14,19 @@ fn repo_file(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
 }
 
+/// A refusal exits with status 1, the documented value (`data check`: "exits 1 if the app
+/// would drop anything"; 2 is a usage error, and a crash or a signal is neither).
+fn assert_exit_1(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit status {}\nstdout: {}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn temp_file(name: &str, contents: &str) -> PathBuf {
     let path = std::env::temp_dir().join(format!("ocop-xtask-{}-{name}", std::process::id()));
     std::fs::write(&path, contents).unwrap();
@@ -46,7 +59,7 @@ fn broken_copy_fails_naming_the_json_path() {
     let path = temp_file("broken.json", &dataset.to_string());
     let out = xtask(&["data", "check", path.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(!out.status.success());
+    assert_exit_1(&out);
     assert!(stdout.contains("$.products[3].rating.stars"), "{stdout}");
     assert!(
         stdout.contains("no product has id \"no-such-product\""),
@@ -59,7 +72,7 @@ fn truncated_or_unknown_version_is_refused() {
     let text = std::fs::read_to_string(repo_file("public/data/ocop-quang-ninh.json")).unwrap();
     let path = temp_file("truncated.json", &text[..text.len() / 3]);
     let out = xtask(&["data", "check", path.to_str().unwrap()]);
-    assert!(!out.status.success());
+    assert_exit_1(&out);
     assert!(String::from_utf8_lossy(&out.stderr).contains("REFUSED"));
 
     let path = temp_file(
@@ -67,7 +80,12 @@ fn truncated_or_unknown_version_is_refused() {
         &text.replacen("\"schema_version\": \"1.0\"", "\"schema_version\": \"2.0\"", 1),
     );
     let out = xtask(&["data", "check", path.to_str().unwrap()]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("$.schema_version"));
+    assert_exit_1(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("REFUSED") && stderr.contains("$.schema_version"),
+        "{stderr}"
+    );
 }
 
 #[test]
