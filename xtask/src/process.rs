@@ -132,8 +132,8 @@ impl Steps {
 
     /// A cargo command with `--timings`: its slowest crates become its parts (read from the
     /// HTML report cargo writes to `target/cargo-timings/cargo-timing.html`).
-    pub fn cargo(&mut self, mut c: Command) -> Result {
-        c.arg("--timings");
+    pub fn cargo(&mut self, c: Command) -> Result {
+        let c = with_cargo_timings(c);
         let report = root().join("target/cargo-timings/cargo-timing.html");
         // Only a report this run wrote counts (a no-op build still writes one).
         let _ = std::fs::remove_file(&report);
@@ -154,6 +154,26 @@ impl Steps {
     }
 }
 
+/// `c` with `--timings` among cargo's own arguments: before a `--`, whose followers belong to
+/// the tool cargo runs (clippy-driver refuses an unknown `--timings`).
+fn with_cargo_timings(c: Command) -> Command {
+    let mut args: Vec<std::ffi::OsString> = c.get_args().map(|a| a.to_os_string()).collect();
+    let at = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    args.insert(at, "--timings".into());
+    let mut timed = Command::new(c.get_program());
+    timed.args(args);
+    if let Some(dir) = c.get_current_dir() {
+        timed.current_dir(dir);
+    }
+    for (key, value) in c.get_envs() {
+        match value {
+            Some(value) => timed.env(key, value),
+            None => timed.env_remove(key),
+        };
+    }
+    timed
+}
+
 /// A command line cut to fit a summary row.
 fn short(line: &str) -> String {
     const MAX: usize = 90;
@@ -162,5 +182,24 @@ fn short(line: &str) -> String {
     } else {
         let cut: String = line.chars().take(MAX - 1).collect();
         format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_timings_go_before_the_tools_own_arguments() {
+        let mut c = cmd("cargo", &["clippy", "-p", "app", "--", "-D", "warnings"]);
+        c.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let timed = with_cargo_timings(c);
+        assert_eq!(shown(&timed), "cargo clippy -p app --timings -- -D warnings");
+        assert!(timed
+            .get_envs()
+            .any(|(k, v)| k == "CHROMEDRIVER" && v.is_some_and(|v| v == "/usr/bin/chromedriver")));
+        assert_eq!(timed.get_current_dir(), Some(root().as_path()));
+        let plain = with_cargo_timings(cmd("cargo", &["test", "-p", "app"]));
+        assert_eq!(shown(&plain), "cargo test -p app --timings");
     }
 }
