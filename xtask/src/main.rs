@@ -30,6 +30,10 @@ mod timings;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The test command's release build runs this binary in front of rustc (site::linted).
+    if let Some(code) = site::lint_wrapper() {
+        return code;
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
@@ -77,7 +81,7 @@ const USAGE: &str = "usage:
   cargo xtask test [--skip-install] [--only ID[,ID…]]
                                       run every test layer (installs missing tools first), or only
                                       the named ones: fmt, clippy-native, native, data, fuzz,
-                                      clippy-wasm, wasm, build, size, e2e
+                                      build, wasm, size, e2e
   cargo xtask build                   release build into dist/
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]

@@ -84,6 +84,21 @@ pub fn run_logged(mut c: Command, log: &Path) -> Result<bool> {
     Ok(status.success())
 }
 
+/// Runs `program args…` where and as this process was started (a compiler wrapper must keep
+/// cargo's directory and environment), passing its exit code back.
+pub fn pass_through(
+    program: &std::ffi::OsStr,
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> std::process::ExitCode {
+    match Command::new(program).args(args).status() {
+        Ok(s) => std::process::ExitCode::from(s.code().unwrap_or(1).clamp(0, 255) as u8),
+        Err(e) => {
+            eprintln!("xtask: could not run {}: {e}", program.to_string_lossy());
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Whether `program args…` runs and exits 0 (its output is discarded).
 pub fn succeeds(program: &str, args: &[&str]) -> bool {
     cmd(program, args)

@@ -3,12 +3,71 @@
 use crate::install::{self, WASM_TARGET};
 use crate::process::{cmd, root, run, Result, Steps};
 
+/// How the release build treats the app's own code.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Lint {
+    /// As deployed: `cargo xtask build`, `serve`, `bench`.
+    No,
+    /// The test command: clippy compiles the workspace's crates itself, warnings denied, in
+    /// the same pass that builds them — see [`linted`].
+    Clippy,
+}
+
+/// `c` (a cargo or trunk command building for wasm) with clippy as the compiler of the
+/// workspace's own crates, warnings denied.
+///
+/// Why: a separate `cargo clippy --target wasm32-unknown-unknown` type-checks the whole
+/// Leptos stack once more only to lint our two crates — 647 s of the fresh-machine run
+/// (docs/testing.md). Cargo's `RUSTC_WORKSPACE_WRAPPER` runs a program in front of rustc for
+/// the workspace's members only, while dependencies keep plain rustc: here that program is
+/// this xtask binary, which runs clippy-driver (what `cargo clippy` runs) with `-D warnings`
+/// ([`lint_wrapper`]). The lint happens while the crates are really compiled, and the
+/// component tests build with the same settings, so they reuse these release artifacts.
+/// (`-Dwarnings` in RUSTFLAGS would also reach the vendored Leptos crates, which are path
+/// dependencies and so not capped, and fail on their upstream warnings.)
+pub fn linted(mut c: std::process::Command) -> Result<std::process::Command> {
+    let out = cmd("rustup", &["which", "clippy-driver"])
+        .output()
+        .map_err(|e| format!("rustup which clippy-driver: {e}"))?;
+    let driver = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if !out.status.success() || driver.is_empty() {
+        return Err("clippy-driver not found: rust-toolchain.toml's `clippy` component is missing".into());
+    }
+    let me = std::env::current_exe().map_err(|e| format!("the xtask binary: {e}"))?;
+    c.env("RUSTC_WORKSPACE_WRAPPER", me)
+        .env(CLIPPY_DRIVER_VAR, driver);
+    Ok(c)
+}
+
+/// Set by [`linted`]: the clippy-driver that [`lint_wrapper`] runs.
+const CLIPPY_DRIVER_VAR: &str = "OCOP_XTASK_CLIPPY_DRIVER";
+
+/// When cargo runs this binary as `RUSTC_WORKSPACE_WRAPPER` (`xtask /path/to/rustc ARGS…`,
+/// with [`CLIPPY_DRIVER_VAR`] set), runs `clippy-driver /path/to/rustc ARGS… -D warnings`
+/// and gives its exit code; `None` for every other use of xtask.
+pub fn lint_wrapper() -> Option<std::process::ExitCode> {
+    let driver = std::env::var_os(CLIPPY_DRIVER_VAR)?;
+    let mut args = std::env::args_os().skip(1);
+    let rustc = args.next()?;
+    if std::path::Path::new(&rustc).file_stem()? != "rustc" {
+        return None;
+    }
+    let args = std::iter::once(rustc)
+        .chain(args)
+        .chain(["-D".into(), "warnings".into()]);
+    Some(crate::process::pass_through(&driver, args))
+}
+
 /// The release build into `dist/`: `cargo fetch` (trunk runs `--offline`, using only what
 /// is downloaded), the wasm build on its own so its crates are timed, then trunk, which
 /// finds the wasm up to date and runs wasm-bindgen, wasm-opt and the post-build hook.
-pub fn trunk_build(steps: &mut Steps) -> Result {
+pub fn trunk_build(steps: &mut Steps, lint: Lint) -> Result {
+    let with = |c: std::process::Command| match lint {
+        Lint::No => Ok(c),
+        Lint::Clippy => linted(c),
+    };
     steps.run(cmd("cargo", &["fetch"]))?;
-    steps.cargo(cmd(
+    steps.cargo(with(cmd(
         "cargo",
         &[
             "build",
@@ -21,14 +80,14 @@ pub fn trunk_build(steps: &mut Steps) -> Result {
             "--bin",
             "ocop-quang-ninh",
         ],
-    ))?;
-    steps.run(cmd("trunk", &["build", "--release", "--offline"]))
+    ))?)?;
+    steps.run(with(cmd("trunk", &["build", "--release", "--offline"]))?)
 }
 
 pub fn release_build() -> Result {
     let mut steps = Steps::default();
     install::build_tools(&mut steps)?;
-    trunk_build(&mut steps)
+    trunk_build(&mut steps, Lint::No)
 }
 
 pub fn serve(args: &[&str]) -> Result {
@@ -87,7 +146,7 @@ pub fn bench(args: &[&str]) -> Result {
     let mut steps = Steps::default();
     install::build_tools(&mut steps)?;
     install::browser(&mut steps)?;
-    trunk_build(&mut steps)?;
+    trunk_build(&mut steps, Lint::No)?;
     let dir = root().join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let mut datasets = Vec::new();
