@@ -41,10 +41,11 @@ pub fn slowest_units(html: &str, count: usize) -> Vec<(String, Duration)> {
             let name = unit.get("name")?.as_str()?;
             let seconds = unit.get("duration")?.as_f64()?;
             let target = unit.get("target").and_then(Value::as_str).unwrap_or("").trim();
-            let label = if target.is_empty() {
-                name.to_string()
-            } else {
-                format!("{name} ({target})")
+            // cargo writes some targets in parentheses already: " (check)".
+            let label = match target {
+                "" => name.to_string(),
+                t if t.starts_with('(') => format!("{name} {t}"),
+                t => format!("{name} ({t})"),
             };
             Some((label, Duration::from_secs_f64(seconds.max(0.0))))
         })
@@ -146,7 +147,8 @@ const UNIT_DATA = [
   {"i": 0, "name": "syn", "version": "2.0.1", "mode": "todo", "target": "", "start": 0.0, "duration": 3.5},
   {"i": 1, "name": "leptos_i18n_build", "version": "0.6.2", "mode": "run-custom-build", "target": " build-script (run)", "start": 1.0, "duration": 40.25},
   {"i": 2, "name": "serde", "version": "1.0.0", "mode": "todo", "target": "", "start": 0.0, "duration": 7.0},
-  {"i": 3, "name": "tiny", "version": "1.0.0", "mode": "todo", "target": "", "start": 0.0, "duration": 0.1}
+  {"i": 3, "name": "tiny", "version": "1.0.0", "mode": "todo", "target": "", "start": 0.0, "duration": 0.1},
+  {"i": 4, "name": "web-sys", "version": "0.3.0", "mode": "todo", "target": " (check)", "start": 0.0, "duration": 1.0}
 ];
 const CONCURRENCY_DATA = [];
 </script>"#;
@@ -157,6 +159,7 @@ const CONCURRENCY_DATA = [];
         let names: Vec<&str> = units.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["leptos_i18n_build (build-script (run))", "serde", "syn"]);
         assert_eq!(units[0].1, Duration::from_secs_f64(40.25));
+        assert_eq!(slowest_units(CARGO_HTML, 4)[3].0, "web-sys (check)");
         assert!(slowest_units("<html>no data</html>", 3).is_empty());
         assert!(slowest_units("const UNIT_DATA = [ {oops", 3).is_empty());
     }
