@@ -33,10 +33,30 @@ pub fn linted(mut c: std::process::Command) -> Result<std::process::Command> {
     if !out.status.success() || driver.is_empty() {
         return Err("clippy-driver not found: rust-toolchain.toml's `clippy` component is missing".into());
     }
-    let me = std::env::current_exe().map_err(|e| format!("the xtask binary: {e}"))?;
-    c.env("RUSTC_WORKSPACE_WRAPPER", me)
+    c.env("RUSTC_WORKSPACE_WRAPPER", wrapper_copy()?)
         .env(CLIPPY_DRIVER_VAR, driver);
     Ok(c)
+}
+
+/// A copy of this binary for cargo to run as the wrapper: trunk's post-build hook runs `cargo
+/// xtask`, which rebuilds `target/debug/xtask` (its fingerprint includes the wrapper) and would
+/// leave later builds pointing at a deleted file. Written once per xtask run, by rename, so a
+/// compiler already running the old copy is unaffected.
+fn wrapper_copy() -> Result<std::path::PathBuf> {
+    static COPY: std::sync::OnceLock<std::result::Result<std::path::PathBuf, String>> =
+        std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let me = std::env::current_exe().map_err(|e| format!("the xtask binary: {e}"))?;
+        let dir = root().join("target/xtask-lint-wrapper");
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let path = dir.join("xtask");
+        let staging = dir.join(format!("xtask.{}", std::process::id()));
+        std::fs::copy(&me, &staging)
+            .and_then(|_| std::fs::rename(&staging, &path))
+            .map_err(|e| format!("copying {} to {}: {e}", me.display(), path.display()))?;
+        Ok(path)
+    })
+    .clone()
 }
 
 /// Set by [`linted`]: the clippy-driver that [`lint_wrapper`] runs.
