@@ -3,28 +3,19 @@
 use crate::install::{self, WASM_TARGET};
 use crate::process::{cmd, root, run, Result, Steps};
 
-/// How the release build treats the app's own code.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Lint {
-    /// As deployed: `cargo xtask build`, `serve`, `bench`.
-    No,
-    /// The test command: clippy compiles the workspace's crates itself, warnings denied, in
-    /// the same pass that builds them — see [`linted`].
-    Clippy,
-}
-
-/// `c` (a cargo or trunk command building for wasm) with clippy as the compiler of the
-/// workspace's own crates, warnings denied.
+/// `c` (a cargo command building for wasm) with clippy as the compiler of the workspace's own
+/// crates, warnings denied.
 ///
 /// Why: a separate `cargo clippy --target wasm32-unknown-unknown` type-checks the whole
-/// Leptos stack once more only to lint our two crates — 647 s of the fresh-machine run
+/// Leptos stack once more only to lint our crates — 650 s of a fresh-machine run
 /// (docs/testing.md). Cargo's `RUSTC_WORKSPACE_WRAPPER` runs a program in front of rustc for
 /// the workspace's members only, while dependencies keep plain rustc: here that program is
 /// this xtask binary, which runs clippy-driver (what `cargo clippy` runs) with `-D warnings`
-/// ([`lint_wrapper`]). The lint happens while the crates are really compiled, and the
-/// component tests build with the same settings, so they reuse these release artifacts.
-/// (`-Dwarnings` in RUSTFLAGS would also reach the vendored Leptos crates, which are path
-/// dependencies and so not capped, and fail on their upstream warnings.)
+/// ([`lint_wrapper`]). The component tests' build compiles every target of the app (lib,
+/// bin, their test harnesses, tests/web.rs: what `clippy --all-targets` checked), so it is
+/// linted while it is really compiled. (`-Dwarnings` in RUSTFLAGS would also reach the
+/// vendored Leptos crates, which are path dependencies and so not capped, and fail on their
+/// upstream warnings.)
 pub fn linted(mut c: std::process::Command) -> Result<std::process::Command> {
     let out = cmd("rustup", &["which", "clippy-driver"])
         .output()
@@ -38,9 +29,9 @@ pub fn linted(mut c: std::process::Command) -> Result<std::process::Command> {
     Ok(c)
 }
 
-/// A copy of this binary for cargo to run as the wrapper: trunk's post-build hook runs `cargo
-/// xtask`, which rebuilds `target/debug/xtask` (its fingerprint includes the wrapper) and would
-/// leave later builds pointing at a deleted file. Written once per xtask run, by rename, so a
+/// A copy of this binary for cargo to run as the wrapper: any `cargo xtask` run while the
+/// variable is set (trunk's post-build hook, say) would rebuild `target/debug/xtask` (its
+/// fingerprint includes the wrapper) and leave later builds pointing at a deleted file. Written once per xtask run, by rename, so a
 /// compiler already running the old copy is unaffected.
 fn wrapper_copy() -> Result<std::path::PathBuf> {
     static COPY: std::sync::OnceLock<std::result::Result<std::path::PathBuf, String>> =
@@ -81,13 +72,9 @@ pub fn lint_wrapper() -> Option<std::process::ExitCode> {
 /// The release build into `dist/`: `cargo fetch` (trunk runs `--offline`, using only what
 /// is downloaded), the wasm build on its own so its crates are timed, then trunk, which
 /// finds the wasm up to date and runs wasm-bindgen, wasm-opt and the post-build hook.
-pub fn trunk_build(steps: &mut Steps, lint: Lint) -> Result {
-    let with = |c: std::process::Command| match lint {
-        Lint::No => Ok(c),
-        Lint::Clippy => linted(c),
-    };
+pub fn trunk_build(steps: &mut Steps) -> Result {
     steps.run(cmd("cargo", &["fetch"]))?;
-    steps.cargo(with(cmd(
+    steps.cargo(cmd(
         "cargo",
         &[
             "build",
@@ -100,14 +87,14 @@ pub fn trunk_build(steps: &mut Steps, lint: Lint) -> Result {
             "--bin",
             "ocop-quang-ninh",
         ],
-    ))?)?;
-    steps.run(with(cmd("trunk", &["build", "--release", "--offline"]))?)
+    ))?;
+    steps.run(cmd("trunk", &["build", "--release", "--offline"]))
 }
 
 pub fn release_build() -> Result {
     let mut steps = Steps::default();
     install::build_tools(&mut steps)?;
-    trunk_build(&mut steps, Lint::No)
+    trunk_build(&mut steps)
 }
 
 pub fn serve(args: &[&str]) -> Result {
@@ -166,7 +153,7 @@ pub fn bench(args: &[&str]) -> Result {
     let mut steps = Steps::default();
     install::build_tools(&mut steps)?;
     install::browser(&mut steps)?;
-    trunk_build(&mut steps, Lint::No)?;
+    trunk_build(&mut steps)?;
     let dir = root().join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let mut datasets = Vec::new();
