@@ -81,7 +81,7 @@ const USAGE: &str = "usage:
   cargo xtask test [--skip-install] [--only ID[,ID…]]
                                       run every test layer (installs missing tools first), or only
                                       the named ones: fmt, clippy-native, native, data, fuzz,
-                                      build, wasm, size, e2e
+                                      wasm, build, size, e2e
   cargo xtask build                   release build into dist/
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]
