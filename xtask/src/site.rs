@@ -37,7 +37,13 @@ fn wrapper_copy() -> Result<std::path::PathBuf> {
     static COPY: std::sync::OnceLock<std::result::Result<std::path::PathBuf, String>> =
         std::sync::OnceLock::new();
     COPY.get_or_init(|| {
-        let me = std::env::current_exe().map_err(|e| format!("the xtask binary: {e}"))?;
+        // An earlier layer may have rebuilt target/debug/xtask under this very process
+        // (`cargo test -p xtask` relinks it), leaving `current_exe` pointing at a deleted
+        // file; on Linux /proc/self/exe still reads the running binary.
+        let me = match std::path::Path::new("/proc/self/exe") {
+            p if p.exists() => p.to_path_buf(),
+            _ => std::env::current_exe().map_err(|e| format!("the xtask binary: {e}"))?,
+        };
         let dir = root().join("target/xtask-lint-wrapper");
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = dir.join("xtask");
