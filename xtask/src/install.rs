@@ -73,7 +73,7 @@ fn locked_wasm_bindgen_version() -> Result<String> {
 /// `cargo install KRATE --version VERSION`, compiled for a short build rather than a fast
 /// tool: these tools spend their time waiting on cargo, wasm-opt and the browser, so their
 /// own release profiles (trunk's: fat LTO, one codegen unit) only cost install time. On the
-/// 2-core CI machine this cut trunk's install from ~8.5 to ~N minutes (docs/testing.md).
+/// 2-core CI machine this cut trunk's install from ~8.5 to 5.6 minutes (docs/testing.md).
 fn cargo_install(steps: &mut Steps, krate: &str, version: &str, extra: &[&str]) -> Result {
     let install = |locked: bool| {
         let mut args = vec!["install", krate, "--version", version];

@@ -29,10 +29,10 @@ pub fn linted(mut c: std::process::Command) -> Result<std::process::Command> {
     Ok(c)
 }
 
-/// A copy of this binary for cargo to run as the wrapper: any `cargo xtask` run while the
-/// variable is set (trunk's post-build hook, say) would rebuild `target/debug/xtask` (its
-/// fingerprint includes the wrapper) and leave later builds pointing at a deleted file. Written once per xtask run, by rename, so a
-/// compiler already running the old copy is unaffected.
+/// A copy of this binary for cargo to run as the wrapper, so that a rebuild of
+/// `target/debug/xtask` (the native layer's `cargo test -p xtask` relinks it) cannot leave
+/// cargo pointing at a deleted file. Written once per xtask run, by rename, so a compiler
+/// already running an older copy is unaffected.
 fn wrapper_copy() -> Result<std::path::PathBuf> {
     static COPY: std::sync::OnceLock<std::result::Result<std::path::PathBuf, String>> =
         std::sync::OnceLock::new();
