@@ -7,12 +7,10 @@ fn main() {
         console_error_panic_hook::hook(info);
         // The wasm instance is dead after a panic (panic = "abort"); plain JavaScript takes
         // over: a kiosk returns to its attract screen, a phone shows a reload button.
-        ocop_quang_ninh::components::pwa::report_crash();
+        ocop_quang_ninh::browser::pwa::report_crash();
     }));
     // index.html's static loading screen (the first paint, before the wasm arrived) gives
     // way to the app, which draws its own header and loading message in the same frame.
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
+    ocop_quang_ninh::browser::page::remove_element("boot");
     leptos::mount::mount_to_body(ocop_quang_ninh::App);
 }

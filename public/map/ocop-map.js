@@ -1,4 +1,4 @@
-// The one place that talks to Leaflet. The Rust map component (src/components/map.rs)
+// The one place that talks to Leaflet. The Rust side (src/browser/leaflet.rs, for src/components/map.rs)
 // loads Leaflet and this file only when a map is shown, then calls `window.ocopMap`.
 //
 // Data never reaches innerHTML here: names go through `textContent` and the `title`

@@ -9,7 +9,7 @@
 
 use crate::components::qr_code::QrCode;
 use crate::i18n::*;
-use crate::kiosk::use_kiosk;
+use crate::state::kiosk::use_kiosk;
 use leptos::prelude::*;
 use ocop_core::url::is_safe_http_url;
 

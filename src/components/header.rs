@@ -1,6 +1,11 @@
+//! The top bar: the app's name (home), the language, About — and on a kiosk the way to the
+//! list's QR code and "Start over". The primary destinations are the tab bar
+//! (`components/tab_bar.rs`).
+
+use crate::components::icons::{Destination, DestinationIcon};
+use crate::components::kiosk::start_over;
 use crate::i18n::*;
-use crate::kiosk::{start_over, use_kiosk};
-use crate::state::use_visitor;
+use crate::state::kiosk::use_kiosk;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -9,51 +14,27 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let visitor = use_visitor();
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"★"</span>
                 <span>{t!(i18n, app_name)}</span>
             </A>
-            <nav aria-label=move || t_string!(i18n, nav_main).to_string()>
-                <ul>
-                    <li>
-                        <A href="/">{t!(i18n, nav_catalog)}</A>
-                    </li>
-                    <li>
-                        <A href="/map">{t!(i18n, nav_map)}</A>
-                    </li>
-                    <li>
-                        <A href="/routes">{t!(i18n, nav_routes)}</A>
-                    </li>
-                    <li>
-                        <A href="/trip">
-                            {t!(i18n, nav_trip)}
-                            <span class="count" data-testid="trip-count">{move || visitor.trip.with(|t| t.len())}</span>
-                        </A>
-                    </li>
-                    <li>
-                        <A href="/list">
-                            {t!(i18n, nav_list)}
-                            <span class="count" data-testid="list-count">{move || visitor.list.with(|l| l.len())}</span>
-                        </A>
-                    </li>
-                    <li>
-                        <A href="/about">{t!(i18n, nav_about)}</A>
-                    </li>
-                </ul>
-            </nav>
             <LanguageSwitcher />
+            <A href="/about" attr:class="header-link">
+                <DestinationIcon destination=Destination::About />
+                <span class="header-link-label">{t!(i18n, nav_about)}</span>
+            </A>
             {use_kiosk().then(|| view! { <KioskTools /> })}
         </header>
     }
+    .into_any()
 }
 
 /// Each language is named in itself, so a visitor finds theirs whatever is on screen.
 /// The choice also goes into the URL (`lang=`), so a copied link or a kiosk's QR code opens
 /// in the same language; on a phone it is also kept in localStorage for the next visit
-/// (`app::remember_language`).
+/// (`state::language`).
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();

@@ -41,3 +41,50 @@ pub fn GroupIcon(group: ProductGroup) -> impl IntoView {
         </svg>
     }
 }
+
+/// The app's destinations, each with a drawn icon for the tab bar and the top bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Destination {
+    Products,
+    Map,
+    Routes,
+    Trip,
+    List,
+    About,
+}
+
+/// A destination's icon: decorative, the link it is in carries the name.
+#[component]
+pub fn DestinationIcon(destination: Destination) -> impl IntoView {
+    let path = match destination {
+        // a shopping bag
+        Destination::Products => "M5 8h14l-1 12H6Z M9 8V6a3 3 0 0 1 6 0v2",
+        // a folded map
+        Destination::Map => "M3 6l6-2 6 2 6-2v14l-6 2-6-2-6 2Z M9 4v14 M15 6v14",
+        // two pins joined by a winding road
+        Destination::Routes => {
+            "M4 18a2 2 0 1 0 4 0a2 2 0 1 0-4 0 M16 6a2 2 0 1 0 4 0a2 2 0 1 0-4 0 \
+             M8 18h6a3 3 0 0 0 0-6h-4a3 3 0 0 1 0-6h6"
+        }
+        // a suitcase
+        Destination::Trip => "M4 8h16v11H4Z M9 8V5h6v3 M4 13h16",
+        // a checklist
+        Destination::List => {
+            "M10 6h10 M10 12h10 M10 18h10 M4 6l1.5 1.5L8 5 M4 12l1.5 1.5L8 11 M4 18l1.5 1.5L8 17"
+        }
+        // an "i" in a circle
+        Destination::About => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M12 11v6 M12 7v.5",
+    };
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path
+                d=path
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            />
+        </svg>
+    }
+}

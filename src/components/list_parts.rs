@@ -65,7 +65,7 @@ pub fn AddAllToList(products: Vec<String>) -> impl IntoView {
             {t!(i18n, add_all_to_list)}
         </button>
         <span role="status" class="muted">
-            {move || added.get().map(|count| t_string!(i18n, added_to_list, count).to_string())}
+            {move || added.get().map(|count| t_count!(i18n, added_to_list, count))}
         </span>
     }
 }

@@ -1,5 +1,6 @@
 //! The one map component. Pages hand it markers and an optional path; how they are drawn
-//! (Leaflet, through the small adapter `public/map/ocop-map.js`) stays behind this file.
+//! (Leaflet, through the small adapter `public/map/ocop-map.js`) stays behind this file and
+//! `browser::leaflet`.
 //!
 //! Leaflet's JavaScript and CSS are fetched only when a map is first shown, so the catalog's
 //! first load does not pay for them. The province outline ships with the app and is always
@@ -7,16 +8,16 @@
 //! nothing else. If the map cannot load at all, the page's place list (always rendered
 //! next to it) still has every place, and a translated message says so.
 
+use crate::browser::leaflet::{self, LeafletMap};
 use crate::i18n::*;
-use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::html::Div;
 use leptos::prelude::*;
 use ocop_core::config::TileLayer;
 use ocop_core::geo::PROVINCE_BOUNDS;
+use ocop_core::places::Place;
+use ocop_core::trip::stop_key;
+use ocop_core::Lang;
 use serde::Serialize;
-use std::cell::RefCell;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 pub const OUTLINE_PATH: &str = "data/quang-ninh-outline.geojson";
 const OUTLINE_ATTRIBUTION: &str = "Outline: Natural Earth (public domain)";
@@ -37,99 +38,37 @@ pub struct MapMarker {
     pub selected: bool,
 }
 
-#[wasm_bindgen]
-extern "C" {
-    // Resolved when called, not at start-up: `ocopMap` exists only after `load_map_js`.
-    #[wasm_bindgen(js_namespace = ocopMap, js_name = create)]
-    fn map_create(element: &web_sys::HtmlElement, options: &JsValue) -> JsValue;
-    #[wasm_bindgen(js_namespace = ocopMap, js_name = setMarkers)]
-    fn map_set_markers(state: &JsValue, markers: &JsValue);
-    #[wasm_bindgen(js_namespace = ocopMap, js_name = setPath)]
-    fn map_set_path(state: &JsValue, points: &JsValue);
-    #[wasm_bindgen(js_namespace = ocopMap, js_name = fit)]
-    fn map_fit(state: &JsValue, points: &JsValue);
-    #[wasm_bindgen(js_namespace = ocopMap, js_name = onSelect)]
-    fn map_on_select(state: &JsValue, callback: &Closure<dyn Fn(String)>);
-    #[wasm_bindgen(js_namespace = ocopMap, js_name = locate)]
-    fn map_locate(state: &JsValue, callback: &Closure<dyn Fn(bool, f64, f64, i32)>);
-    #[wasm_bindgen(js_namespace = ocopMap, js_name = destroy)]
-    fn map_destroy(state: &JsValue);
-}
-
-type LoadFuture = Shared<LocalBoxFuture<'static, Result<(), String>>>;
-
-thread_local! {
-    // One download per page load, however many maps mount while it is in flight.
-    static MAP_JS: RefCell<Option<LoadFuture>> = const { RefCell::new(None) };
-}
-
-/// Loads Leaflet (CSS + JS) and the adapter once, on first use.
-async fn load_map_js() -> Result<(), String> {
-    let future = MAP_JS.with(|cell| {
-        cell.borrow_mut()
-            .get_or_insert_with(|| {
-                async {
-                    add_stylesheet("vendor/leaflet/leaflet.css")?;
-                    add_script("vendor/leaflet/leaflet.js").await?;
-                    add_script("map/ocop-map.js").await
-                }
-                .boxed_local()
-                .shared()
-            })
-            .clone()
-    });
-    let result = future.await;
-    if result.is_err() {
-        // Let a later visit to a map page try again (the network may be back).
-        MAP_JS.with(|cell| cell.borrow_mut().take());
+impl MapMarker {
+    /// A place's marker, named in `lang`; not numbered, faded or selected.
+    pub fn from_place(place: &Place, lang: Lang) -> MapMarker {
+        MapMarker {
+            key: stop_key(&place.stop),
+            lat: place.coordinates.lat,
+            lon: place.coordinates.lon,
+            name: place.name.get(lang).to_string(),
+            kind: place.kind.key(),
+            label: None,
+            dim: false,
+            selected: false,
+        }
     }
-    result
-}
 
-fn add_stylesheet(href: &str) -> Result<(), String> {
-    let document = document();
-    let link = document.create_element("link").map_err(js_error)?;
-    link.set_attribute("rel", "stylesheet").map_err(js_error)?;
-    link.set_attribute("href", href).map_err(js_error)?;
-    document
-        .head()
-        .ok_or("no <head>")?
-        .append_child(&link)
-        .map_err(js_error)?;
-    Ok(())
-}
+    /// With a stop number (`number` from 1).
+    pub fn numbered(self, number: usize) -> Self {
+        MapMarker {
+            label: Some(number.to_string()),
+            ..self
+        }
+    }
 
-async fn add_script(src: &str) -> Result<(), String> {
-    let document = document();
-    let script: web_sys::HtmlElement = document
-        .create_element("script")
-        .map_err(js_error)?
-        .unchecked_into();
-    script.set_attribute("src", src).map_err(js_error)?;
-    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-        script.set_onload(Some(&resolve));
-        script.set_onerror(Some(&reject));
-    });
-    document
-        .head()
-        .ok_or("no <head>")?
-        .append_child(&script)
-        .map_err(js_error)?;
-    JsFuture::from(loaded)
-        .await
-        .map(|_| ())
-        .map_err(|_| format!("could not load {src}"))
-}
+    /// Faded, e.g. out of season for the chosen month.
+    pub fn dimmed(self, dim: bool) -> Self {
+        MapMarker { dim, ..self }
+    }
 
-fn js_error(e: JsValue) -> String {
-    format!("{e:?}")
-}
-
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL)
+    pub fn selected(self, selected: bool) -> Self {
+        MapMarker { selected, ..self }
+    }
 }
 
 #[derive(Serialize)]
@@ -182,15 +121,15 @@ pub fn PlaceMap(
     let element = NodeRef::<Div>::new();
     let status = RwSignal::new(Status::Loading);
     let located = RwSignal::new(Located::Idle);
-    let handle = StoredValue::new_local(None::<JsValue>);
-    let select_closure = StoredValue::new_local(None::<Closure<dyn Fn(String)>>);
-    let locate_closure = StoredValue::new_local(None::<Closure<dyn Fn(bool, f64, f64, i32)>>);
+    let handle = StoredValue::new_local(None::<LeafletMap>);
+    let select_closure = StoredValue::new_local(None::<leaflet::Callback>);
+    let locate_closure = StoredValue::new_local(None::<leaflet::Callback>);
 
     Effect::new(move |_| {
         let Some(el) = element.get() else { return };
         let tiles = tiles.clone();
         leptos::task::spawn_local(async move {
-            if let Err(e) = load_map_js().await {
+            if let Err(e) = leaflet::load().await {
                 leptos::logging::warn!("map: {e}");
                 status.set(Status::Failed);
                 return;
@@ -208,17 +147,14 @@ pub fn PlaceMap(
                 bounds: [b.south, b.west, b.north, b.east],
                 cluster_label: &cluster_label,
             };
-            let el: &web_sys::HtmlElement = &el;
-            let state = map_create(el, &to_js(&options));
+            let map = LeafletMap::create(&el, &options);
             if let Some(on_select) = on_select {
-                let closure = Closure::<dyn Fn(String)>::new(move |key: String| on_select.run(key));
-                map_on_select(&state, &closure);
-                select_closure.set_value(Some(closure));
+                select_closure.set_value(Some(map.on_select(move |key: String| on_select.run(key))));
             }
             let points: Vec<(f64, f64)> =
                 markers.with_untracked(|m| m.iter().map(|m| (m.lat, m.lon)).collect());
-            map_fit(&state, &to_js(&points));
-            handle.set_value(Some(state));
+            map.fit(&points);
+            handle.set_value(Some(map));
             status.set(Status::Ready);
         });
     });
@@ -227,8 +163,8 @@ pub fn PlaceMap(
         let list = markers.get();
         if status.get() == Status::Ready {
             handle.with_value(|h| {
-                if let Some(state) = h {
-                    map_set_markers(state, &to_js(&list));
+                if let Some(map) = h {
+                    map.set_markers(&list);
                 }
             });
         }
@@ -237,36 +173,36 @@ pub fn PlaceMap(
         let points = path.get();
         if status.get() == Status::Ready {
             handle.with_value(|h| {
-                if let Some(state) = h {
-                    map_set_path(state, &to_js(&points));
+                if let Some(map) = h {
+                    map.set_path(&points);
                 }
             });
         }
     });
     on_cleanup(move || {
         handle.with_value(|h| {
-            if let Some(state) = h {
-                map_destroy(state);
+            if let Some(map) = h {
+                map.destroy();
             }
         });
     });
 
     let locate = move |_| {
         located.set(Located::Busy);
-        let closure =
-            Closure::<dyn Fn(bool, f64, f64, i32)>::new(move |ok: bool, _lat: f64, _lon: f64, code: i32| {
-                located.set(match (ok, code) {
-                    (true, _) => Located::Found,
-                    (false, 1) => Located::Denied,
-                    _ => Located::Unavailable,
-                });
-            });
-        handle.with_value(|h| {
-            if let Some(state) = h {
-                map_locate(state, &closure);
-            }
+        let callback = handle.with_value(|h| {
+            h.as_ref().map(|map| {
+                map.locate(move |ok: bool, _lat: f64, _lon: f64, code: i32| {
+                    located.set(match (ok, code) {
+                        (true, _) => Located::Found,
+                        (false, 1) => Located::Denied,
+                        _ => Located::Unavailable,
+                    });
+                })
+            })
         });
-        locate_closure.set_value(Some(closure));
+        if callback.is_some() {
+            locate_closure.set_value(callback);
+        }
     };
     let locate_message = move || match located.get() {
         Located::Idle => None,

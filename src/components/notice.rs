@@ -1,7 +1,8 @@
 //! Telling the visitor which data they are looking at, and why, in their language.
 
-use crate::app::use_app_data;
+use crate::browser::page;
 use crate::i18n::*;
+use crate::state::use_app_data;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::components::A;
@@ -88,7 +89,7 @@ pub fn DataNotices() -> impl IntoView {
     let dropped = (dropped > 0).then(|| {
         view! {
             <p class="notice" data-testid="dropped-notice">
-                {t!(i18n, notice_dropped, count = dropped)}
+                {move || t_count!(i18n, notice_dropped, count = dropped)}
                 " "
                 <A href="/about">{t!(i18n, notice_details)}</A>
             </p>
@@ -120,9 +121,7 @@ pub fn LoadFailure(failure: Arc<NoData>) -> impl IntoView {
             <h1>{t!(i18n, error_title)}</h1>
             <p>{reason}</p>
             <p>{t!(i18n, error_body)}</p>
-            <button class="button" on:click=|_| {
-                let _ = window().location().reload();
-            }>{t!(i18n, reload)}</button>
+            <button class="button" on:click=|_| page::reload()>{t!(i18n, reload)}</button>
             <details>
                 <summary>"Details"</summary>
                 <code>{technical}</code>

@@ -2,12 +2,14 @@ use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddToList;
+use crate::components::names::VietnameseName;
 use crate::i18n::*;
 use leptos::prelude::*;
 use ocop_core::geo;
 use ocop_core::model::Product;
 
-/// One product in the list: its name, rating as the sources state it, area and group.
+/// One product in the list: its name (with the Vietnamese one when it is shown in another
+/// language), rating as the sources state it, area and group.
 #[component]
 pub fn ProductCard(product: Product) -> impl IntoView {
     let i18n = use_i18n();
@@ -25,6 +27,7 @@ pub fn ProductCard(product: Product) -> impl IntoView {
         move || name.get(lang()).to_string()
     };
     let list_name = title.clone();
+    let vi_name = name.clone();
     // Mark untranslated names as Vietnamese so screen readers pronounce them correctly.
     let title_lang = move || if name.has(lang()) { lang().code() } else { "vi" };
 
@@ -59,6 +62,7 @@ pub fn ProductCard(product: Product) -> impl IntoView {
                         {title}
                     </a>
                 </h2>
+                <VietnameseName name=vi_name />
                 <p class="product-rating">{rating_view}</p>
                 <p class="product-meta">
                     <span>{area}</span>
@@ -69,4 +73,5 @@ pub fn ProductCard(product: Product) -> impl IntoView {
             </div>
         </li>
     }
+    .into_any()
 }

@@ -3,48 +3,15 @@
 //! (which has no install prompt) a short "Add to Home Screen" hint.
 //!
 //! The service worker and its registration are plain JavaScript (`public/sw.js`,
-//! `public/pwa.js`); this module reads what `pwa.js` exposes on `window.ocopPwa`.
+//! `public/pwa.js`); `browser::pwa` reads what `pwa.js` exposes.
 
-use crate::app::use_app_data;
-use crate::browser::{storage_get, storage_set};
+use crate::browser::pwa::{apply_update, is_ios_browser, online, update_ready};
+use crate::browser::storage::{storage_get, storage_set};
 use crate::i18n::*;
-use js_sys::{Function, Reflect};
+use crate::state::use_app_data;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 const INSTALL_HINT_KEY: &str = "ocop.install-hint-dismissed.v1";
-
-fn pwa() -> Option<JsValue> {
-    Reflect::get(&window(), &"ocopPwa".into())
-        .ok()
-        .filter(|v| v.is_object())
-}
-
-/// Whether a new build is installed and waiting.
-pub fn update_ready() -> bool {
-    pwa()
-        .and_then(|p| Reflect::get(&p, &"updateReady".into()).ok())
-        .is_some_and(|v| v.is_truthy())
-}
-
-/// Lets the waiting build take over; the page reloads.
-pub fn apply_update() {
-    call("applyUpdate");
-}
-
-/// Tells `pwa.js` the app has crashed (from the panic hook): it recovers the page.
-pub fn report_crash() {
-    call("crashed");
-}
-
-fn call(name: &str) {
-    if let Some(f) = pwa()
-        .and_then(|p| Reflect::get(&p, &name.into()).ok())
-        .and_then(|f| f.dyn_into::<Function>().ok())
-    {
-        let _ = f.call0(&JsValue::NULL);
-    }
-}
 
 /// "A new version is available — Reload".
 #[component]
@@ -71,7 +38,7 @@ pub fn ConnectionNotice() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
     let date = data.dataset().meta.generated_on.clone();
-    let online = RwSignal::new(window().navigator().on_line());
+    let online = RwSignal::new(online());
     let up = window_event_listener(leptos::ev::online, move |_| online.set(true));
     let down = window_event_listener(leptos::ev::offline, move |_| online.set(false));
     on_cleanup(move || {
@@ -109,22 +76,4 @@ pub fn InstallHint() -> impl IntoView {
             }
         })
     }
-}
-
-/// Safari (or any browser) on iOS/iPadOS, not already running as an installed app.
-fn is_ios_browser() -> bool {
-    let navigator = window().navigator();
-    let agent = navigator.user_agent().unwrap_or_default();
-    // iPadOS reports itself as a Mac; a touch screen gives it away.
-    let ios = agent.contains("iPhone")
-        || agent.contains("iPad")
-        || agent.contains("iPod")
-        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1);
-    let standalone = Reflect::get(&navigator, &"standalone".into()).is_ok_and(|v| v.is_truthy())
-        || window()
-            .match_media("(display-mode: standalone)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches());
-    ios && !standalone
 }

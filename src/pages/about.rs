@@ -1,11 +1,11 @@
 //! About the app, and the data-status panel: which dataset is shown, from where, how many
 //! records, what was left out and why, and who to credit.
 
-use crate::app::use_app_data;
 use crate::components::external_link::ExternalLink;
 use crate::components::lang_of;
 use crate::components::notice::{reason_text, short_timestamp};
 use crate::i18n::*;
+use crate::state::use_app_data;
 use leptos::prelude::*;
 use ocop_core::source::Origin;
 use ocop_core::url::is_safe_http_url;
@@ -142,4 +142,5 @@ fn DataStatus() -> impl IntoView {
             <ul>{attribution}</ul>
         </section>
     }
+    .into_any()
 }

@@ -2,11 +2,12 @@
 //! routes taking turns, the language choice, and "Touch to start". A touch anywhere but on
 //! a language button starts; the kiosk comes back here after the idle countdown.
 
-use crate::app::use_app_data;
+use crate::browser::page;
 use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::use_app_data;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -35,7 +36,7 @@ pub fn KioskAttract() -> impl IntoView {
                 current.try_update(|i| *i = (*i + 1) % count);
             }
         };
-        if let Ok(handle) = set_interval_with_handle(next, pace) {
+        if let Some(handle) = page::every(pace, next) {
             on_cleanup(move || handle.clear());
         }
     }
@@ -87,7 +88,7 @@ pub fn KioskAttract() -> impl IntoView {
                         <p class="kiosk-slide-kind">{t!(i18n, nav_routes)}</p>
                         <h2>{move || route.name.get(lang()).to_string()}</h2>
                         <p>{move || route.theme.get(lang()).to_string()}</p>
-                        <p class="muted">{move || t_string!(i18n, route_stop_count, count = stops).to_string()}</p>
+                        <p class="muted">{move || t_count!(i18n, route_stop_count, count = stops)}</p>
                     </div>
                 }
                 .into_any()
@@ -142,4 +143,5 @@ pub fn KioskAttract() -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

@@ -2,7 +2,6 @@ pub mod about;
 pub mod catalog;
 pub mod kiosk;
 pub mod list;
-pub mod list_share;
 pub mod map;
 pub mod not_found;
 pub mod place;

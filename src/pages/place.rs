@@ -1,7 +1,6 @@
 //! `/spot/<id>` and `/sales-point/<id>`: one place with what is made or sold there, its
 //! season and festivals, the curated routes through it, and "add to trip".
 
-use crate::app::use_app_data;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddAllToList;
@@ -9,13 +8,13 @@ use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::product_card::ProductCard;
 use crate::components::trip_parts::{AddToTrip, MonthPicker, SeasonBadge};
 use crate::i18n::*;
+use crate::state::use_app_data;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use ocop_core::geo;
 use ocop_core::model::{Precision, StopRef};
 use ocop_core::places::place;
-use ocop_core::trip::stop_key;
 
 #[component]
 pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
@@ -57,16 +56,7 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
             .iter()
             .map(|&r| (dataset.routes[r].id.clone(), dataset.routes[r].name.clone()))
             .collect();
-        let marker = MapMarker {
-            key: stop_key(&stop),
-            lat: p.coordinates.lat,
-            lon: p.coordinates.lon,
-            name: p.name.get(lang_of(i18n.get_locale_untracked())).to_string(),
-            kind,
-            label: None,
-            dim: false,
-            selected: true,
-        };
+        let marker = MapMarker::from_place(&p, lang_of(i18n.get_locale_untracked())).selected(true);
         let map_name = name.clone();
         view! {
             <article class="place-page" data-testid="place-page">

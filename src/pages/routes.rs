@@ -1,7 +1,6 @@
 //! `/routes` and `/routes/<id>`: the curated tourism routes. Each stop lists the products to
 //! buy there; distances and times are estimates from `ocop_core::travel` and say so.
 
-use crate::app::{use_app_data, AppData};
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddAllToList;
@@ -9,13 +8,13 @@ use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::trip_parts::{leg_text, totals_text, AddToTrip, MonthPicker, SeasonBadge};
 use crate::i18n::*;
 use crate::state::use_visitor;
+use crate::state::{use_app_data, AppData};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use ocop_core::model::Route;
 use ocop_core::places::{place_path, route_places, Place};
 use ocop_core::travel::{estimate_path, PathEstimate};
-use ocop_core::trip::stop_key;
 
 fn route_estimate(places: &[Place]) -> PathEstimate {
     estimate_path(&places.iter().map(Place::waypoint).collect::<Vec<_>>())
@@ -51,7 +50,7 @@ pub fn RouteList() -> impl IntoView {
                     </h2>
                     <p>{move || theme.get(lang()).to_string()}</p>
                     <p class="route-stops">
-                        {move || t_string!(i18n, route_stop_count, count).to_string()} ": "
+                        {move || t_count!(i18n, route_stop_count, count)} ": "
                         {move || stops.iter().map(|s| s.get(lang()).to_string()).collect::<Vec<_>>().join(" → ")}
                     </p>
                     <p class="route-totals">
@@ -82,6 +81,7 @@ pub fn RouteList() -> impl IntoView {
             <ul class="plain route-list">{cards}</ul>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -118,16 +118,7 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
     let markers: Vec<MapMarker> = places
         .iter()
         .enumerate()
-        .map(|(i, p)| MapMarker {
-            key: stop_key(&p.stop),
-            lat: p.coordinates.lat,
-            lon: p.coordinates.lon,
-            name: p.name.get(lang_of(i18n.get_locale_untracked())).to_string(),
-            kind: p.kind.key(),
-            label: Some((i + 1).to_string()),
-            dim: false,
-            selected: false,
-        })
+        .map(|(i, p)| MapMarker::from_place(p, lang_of(i18n.get_locale_untracked())).numbered(i + 1))
         .collect();
     let path: Vec<(f64, f64)> = places
         .iter()
@@ -241,10 +232,11 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
                 </button>
             </div>
             <p role="status" class="muted">
-                {move || trip_added.get().map(|count| t_string!(i18n, added_to_trip, count).to_string())}
+                {move || trip_added.get().map(|count| t_count!(i18n, added_to_trip, count))}
             </p>
             <h2>{t!(i18n, itinerary)}</h2>
             <ol class="plain itinerary">{itinerary}</ol>
         </article>
     }
+    .into_any()
 }

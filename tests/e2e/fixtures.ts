@@ -8,24 +8,41 @@ const root = join(__dirname, '..', '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
 
 export type Lang = 'vi' | 'en' | 'zh';
-const locales: Record<Lang, Record<string, string>> = {
+/** A message, or a message with a count in its plural forms (`{ "one": …, "other": … }`). */
+type Message = string | Record<string, string>;
+const locales: Record<Lang, Record<string, Message>> = {
   vi: readJson('locales/vi.json'),
   en: readJson('locales/en.json'),
   zh: readJson('locales/zh.json'),
 };
 
-/** A translated string with `{{ name }}` placeholders filled in. */
+/** A translated string with `{{ name }}` placeholders filled in. A message with a count
+ * takes the form the browser's CLDR plural rules give for `count` in that language (the
+ * app picks it with `ocop_core::text::Lang::plural`: this cross-checks the two). */
 export function t(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const template = locales[lang][key];
-  if (template === undefined) throw new Error(`no key ${key} in locales/${lang}.json`);
+  const message = locales[lang][key];
+  if (message === undefined) throw new Error(`no key ${key} in locales/${lang}.json`);
+  let template: string;
+  if (typeof message === 'string') {
+    template = message;
+  } else {
+    if (vars.count === undefined) throw new Error(`${key} needs a count`);
+    const form = new Intl.PluralRules(lang).select(Number(vars.count));
+    template = message[form] ?? message.other;
+  }
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(vars[name]));
 }
 
-/** A translated template as a RegExp, with any value accepted for each placeholder. */
+/** A translated template as a RegExp, with any value accepted for each placeholder (any of
+ * the plural forms of a message with a count). */
 export function tPattern(lang: Lang, key: string): RegExp {
-  const template = locales[lang][key];
-  const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(escaped.replace(/\\\{\\\{\s*\w+\s*\\\}\\\}/g, '.+'));
+  const message = locales[lang][key];
+  const templates = typeof message === 'string' ? [message] : Object.values(message);
+  const patterns = templates.map((template) => {
+    const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return escaped.replace(/\\\{\\\{\s*\w+\s*\\\}\\\}/g, '.+');
+  });
+  return new RegExp(patterns.map((p) => `(?:${p})`).join('|'));
 }
 
 export const bundledDataset = () => readJson('public/data/ocop-quang-ninh.json');

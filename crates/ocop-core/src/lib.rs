@@ -18,6 +18,7 @@
 //! * [`shopping`]: the shopping list (quantities, notes, ticks, undo) and its storage codec.
 //! * [`shopping_plan`]: where to buy each item (grouped in trip order), the estimated total,
 //!   the list as plain text.
+//! * [`stored`]: the documents kept on the device (list, trip): opening, backups, other tabs.
 //! * [`share`]: the share code that carries a list and a trip in a link's `#` fragment.
 //! * [`qr`]: the QR code of a share link, as a module matrix and an SVG path.
 //! * [`kiosk`]: kiosk idle countdown and reset timing, the attract screen's featured items.
@@ -38,6 +39,7 @@ pub mod share;
 pub mod shopping;
 pub mod shopping_plan;
 pub mod source;
+pub mod stored;
 #[cfg(feature = "synth")]
 pub mod synth;
 #[cfg(test)]

@@ -27,6 +27,21 @@ impl Lang {
         }
     }
 
+    /// The plural form of a whole-number count in this language (CLDR cardinal rules, for
+    /// integers): English says "1 product" and "0 / 2 products"; Vietnamese and Chinese have
+    /// one form for every number ("1 sản phẩm", "2 sản phẩm"; "1 个产品", "2 个产品").
+    ///
+    /// Messages with a count keep both forms in `locales/*.json` (`{"one": …, "other": …}`,
+    /// the same text twice in Vietnamese and Chinese) and the app picks one with this rule.
+    /// Written here rather than taken from ICU4X (leptos_i18n's `plurals` feature): three
+    /// languages' integer rules are two lines, the ICU engine and its locale data are not.
+    pub fn plural(self, count: u64) -> Plural {
+        match self {
+            Lang::En if count == 1 => Plural::One,
+            Lang::En | Lang::Vi | Lang::Zh => Plural::Other,
+        }
+    }
+
     /// Parses `vi`, `en`, `zh` and longer tags such as `en-GB` or `zh-Hans-CN`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
@@ -37,6 +52,13 @@ impl Lang {
             _ => None,
         }
     }
+}
+
+/// A CLDR plural category; the app's languages use only these two for whole numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Other,
 }
 
 /// A string in Vietnamese with optional English and Chinese versions.
@@ -77,6 +99,19 @@ impl LocalText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_forms_follow_each_languages_rule() {
+        assert_eq!(Lang::En.plural(1), Plural::One);
+        for n in [0, 2, 11, 21, 101, 1_000_001] {
+            assert_eq!(Lang::En.plural(n), Plural::Other, "{n}");
+        }
+        // One form for every number.
+        for n in [0, 1, 2, 21] {
+            assert_eq!(Lang::Vi.plural(n), Plural::Other, "{n}");
+            assert_eq!(Lang::Zh.plural(n), Plural::Other, "{n}");
+        }
+    }
 
     #[test]
     fn falls_back_to_vietnamese() {

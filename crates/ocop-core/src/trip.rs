@@ -27,6 +27,8 @@
 //! has the dataset.
 
 use crate::model::StopRef;
+use crate::optimise::{optimise, path_cost};
+use crate::travel::{time_matrix, Waypoint};
 use crate::validate::is_valid_id;
 use serde::Serialize;
 use serde_json::Value;
@@ -91,6 +93,17 @@ impl std::error::Error for StorageError {}
 pub struct SharedTrip {
     pub stops: Vec<StopRef>,
     pub rejected: usize,
+}
+
+/// What "Optimise" would do to a trip: see [`Trip::plan_optimise`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptimisePlan {
+    /// The new order as a permutation of the trip's positions, for [`Trip::apply_order`].
+    pub order: Vec<usize>,
+    /// Whether it differs from the current order ("already the best order" when not).
+    pub changed: bool,
+    /// The estimated travel minutes it saves (0 when unchanged).
+    pub minutes_saved: f64,
 }
 
 /// The stored document, current version. Private: the JSON text is the contract.
@@ -238,6 +251,44 @@ impl Trip {
         let reordered: Vec<StopRef> = new_order.iter().map(|&index| self.stops[index].clone()).collect();
         self.undo = Some(std::mem::replace(&mut self.stops, reordered));
         true
+    }
+
+    /// Plans "Optimise": the stops whose position is known (`waypoint` gives it; `None` for
+    /// a place the current dataset no longer has) in the order [`crate::optimise::optimise`]
+    /// finds, the first of them kept first; the unknown stops after them, in their order.
+    /// They have no position to plan with, but are never dropped.
+    pub fn plan_optimise(&self, waypoint: impl Fn(&StopRef) -> Option<Waypoint>) -> OptimisePlan {
+        let (known, waypoints): (Vec<usize>, Vec<Waypoint>) = self
+            .stops
+            .iter()
+            .enumerate()
+            .filter_map(|(i, stop)| waypoint(stop).map(|w| (i, w)))
+            .unzip();
+        let matrix = time_matrix(&waypoints);
+        let visiting: Vec<usize> = (0..known.len()).collect();
+        let best = optimise(&matrix, &visiting);
+        let mut order: Vec<usize> = best.order.iter().map(|&k| known[k]).collect();
+        order.extend((0..self.stops.len()).filter(|i| !known.contains(i)));
+        let changed = order.iter().enumerate().any(|(position, &i)| position != i);
+        OptimisePlan {
+            order,
+            changed,
+            minutes_saved: if changed {
+                path_cost(&matrix, &visiting) - best.cost
+            } else {
+                0.0
+            },
+        }
+    }
+
+    /// Applies [`Trip::plan_optimise`] when it changes the order (then "Undo" restores the
+    /// visitor's order); returns the plan.
+    pub fn optimise(&mut self, waypoint: impl Fn(&StopRef) -> Option<Waypoint>) -> OptimisePlan {
+        let plan = self.plan_optimise(waypoint);
+        if plan.changed {
+            self.apply_order(&plan.order);
+        }
+        plan
     }
 
     /// Removes every stop; false if the trip was already empty.
@@ -424,6 +475,80 @@ mod tests {
 
     fn abcd() -> Trip {
         trip_of(&[spot("a"), spot("b"), sales_point("c"), spot("d")])
+    }
+
+    /// A place on a line at `km` kilometres east of the first, on an ordinary road.
+    fn on_a_line(km: f64) -> Waypoint {
+        Waypoint {
+            lat: 21.0,
+            // ~104 km per degree of longitude at 21° N.
+            lon: 107.0 + km / 104.0,
+            district: "ha-long".into(),
+            access: crate::model::Access::Road,
+        }
+    }
+
+    /// Positions for `a`…`d` (`c` is a sales point): a at 0 km, b at 30, c at 10, d at 20;
+    /// anything else is unknown to the dataset.
+    fn positions(stop: &StopRef) -> Option<Waypoint> {
+        match stop {
+            StopRef::Spot(id) if id == "a" => Some(on_a_line(0.0)),
+            StopRef::Spot(id) if id == "b" => Some(on_a_line(30.0)),
+            StopRef::SalesPoint(id) if id == "c" => Some(on_a_line(10.0)),
+            StopRef::Spot(id) if id == "d" => Some(on_a_line(20.0)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn optimise_keeps_the_first_stop_and_saves_time() {
+        let mut trip = abcd();
+        let plan = trip.optimise(positions);
+        // a (0 km) first, then c (10), d (20), b (30): one drive east.
+        assert_eq!(plan.order, [0, 2, 3, 1]);
+        assert!(plan.changed);
+        assert!(plan.minutes_saved > 10.0, "{plan:?}");
+        assert_eq!(trip.stops(), [spot("a"), sales_point("c"), spot("d"), spot("b")]);
+        // One tap undoes it.
+        assert!(trip.undo());
+        assert_eq!(trip.stops(), abcd().stops());
+    }
+
+    #[test]
+    fn optimise_keeps_unknown_stops_at_the_end_in_their_order() {
+        let mut trip = trip_of(&[
+            spot("a"),
+            spot("gone-1"),
+            spot("b"),
+            sales_point("c"),
+            spot("gone-2"),
+        ]);
+        let plan = trip.optimise(positions);
+        assert_eq!(plan.order, [0, 3, 2, 1, 4]);
+        assert_eq!(
+            trip.stops(),
+            [
+                spot("a"),
+                sales_point("c"),
+                spot("b"),
+                spot("gone-1"),
+                spot("gone-2")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_optimal_trip_is_left_alone() {
+        let mut trip = trip_of(&[spot("a"), sales_point("c"), spot("d"), spot("b")]);
+        let plan = trip.optimise(positions);
+        assert_eq!(plan.order, [0, 1, 2, 3]);
+        assert!(!plan.changed);
+        assert_eq!(plan.minutes_saved, 0.0);
+        assert!(!trip.can_undo(), "nothing changed, nothing to undo");
+        // No known place at all: nothing to plan with, nothing moves.
+        let unknown = trip_of(&[spot("x"), spot("y")]);
+        let plan = unknown.plan_optimise(positions);
+        assert_eq!((plan.order, plan.changed), (vec![0, 1], false));
     }
 
     /// Applies `edit`, checks it reported a change, then checks undo restores exactly.

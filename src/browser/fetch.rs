@@ -1,4 +1,4 @@
-//! Browser I/O for the data loader: `fetch` with a timeout and a streamed size cap, and the
+//! The data loader's browser side: `fetch` with a timeout and a streamed size cap, and the
 //! last good remote dataset kept in localStorage. The decisions (what to try, in which
 //! order, what counts as valid) are in `ocop_core::source`; this is only the plumbing.
 
@@ -61,7 +61,7 @@ impl DataPort for BrowserPort {
     }
 
     fn cached_copy(&self) -> Option<CachedCopy> {
-        let text = local_storage()?.get_item(CACHE_KEY).ok()??;
+        let text = super::storage::storage_get(CACHE_KEY)?;
         // A corrupt copy is simply not used: the bundled data is the next fallback.
         serde_json::from_str(&text).ok()
     }
@@ -82,11 +82,7 @@ pub fn save_cached_copy(copy: &CachedCopy) -> bool {
     let Ok(text) = serde_json::to_string(copy) else {
         return false;
     };
-    local_storage().is_some_and(|s| s.set_item(CACHE_KEY, &text).is_ok())
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+    super::storage::storage_set(CACHE_KEY, &text).is_ok()
 }
 
 fn network(e: JsValue) -> FetchFailure {
@@ -126,39 +122,4 @@ async fn read_capped(
         bytes.resize(start + value.length() as usize, 0);
         value.copy_to(&mut bytes[start..]);
     }
-}
-
-/// Reads a localStorage entry; `None` when absent or when storage is disabled.
-pub fn storage_get(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok()?
-}
-
-/// Why a value could not be saved: storage is disabled (private mode, policy) or full.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SaveFailure {
-    Unavailable,
-    QuotaExceeded,
-}
-
-/// Writes a localStorage entry and reports a refusal instead of swallowing it.
-pub fn storage_set(key: &str, value: &str) -> Result<(), SaveFailure> {
-    let storage = local_storage().ok_or(SaveFailure::Unavailable)?;
-    storage.set_item(key, value).map_err(|e| {
-        let name = Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
-        match name.as_deref() {
-            Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => SaveFailure::QuotaExceeded,
-            _ => SaveFailure::Unavailable,
-        }
-    })
-}
-
-/// Copies text to the clipboard; false when the browser refuses (no permission, an
-/// insecure origin, an old browser), so the page can point at the visible text instead.
-pub async fn copy_text(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    JsFuture::from(window.navigator().clipboard().write_text(text))
-        .await
-        .is_ok()
 }

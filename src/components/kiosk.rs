@@ -1,57 +1,28 @@
 //! Kiosk mode: the same app on a touch screen in a public place.
 //!
 //! A device becomes a kiosk by opening `/kiosk` (point the kiosk browser's start page
-//! there). From then on, for the life of the page: the visitor's list and trip live in
-//! memory only (`state::Persistence::MemoryOnly`), the language is not remembered, links that
-//! would leave the app become QR codes (`components::external_link`), pinch-zoom, text
-//! selection and overscroll navigation are off, and after `kiosk.idle_seconds` without a
-//! touch a countdown offers to continue, then everything starts over on the attract
-//! screen. A crash reloads `/kiosk` (see `public/pwa.js`), which wipes storage again.
+//! there; `state::kiosk`). From then on, for the life of the page: the visitor's list and
+//! trip live in memory only (`state::Persistence::MemoryOnly`), the language is not
+//! remembered, links that would leave the app become QR codes (`components::external_link`),
+//! pinch-zoom, text selection and overscroll navigation are off (`browser::page`), and after
+//! `kiosk.idle_seconds` without a touch a countdown offers to continue, then everything
+//! starts over on the attract screen. A crash reloads `/kiosk` (see `public/pwa.js`), which
+//! wipes storage again.
 //!
 //! The timing rule is `ocop_core::kiosk::idle_phase`; this module only wires it to the
 //! browser's events and clock.
 
-use crate::components::pwa::{apply_update, update_ready};
+use crate::browser::page;
+use crate::browser::pwa::{apply_update, update_ready};
+use crate::browser::storage::clear_session_storage;
 use crate::i18n::*;
+use crate::state::kiosk::KIOSK_PATH;
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use ocop_core::kiosk::{idle_phase, IdlePhase, KioskConfig};
 use std::time::Duration;
-
-/// The attract screen's path, and the start page of a kiosk.
-pub const KIOSK_PATH: &str = "/kiosk";
-
-/// Whether this page runs as a kiosk; provided as context by the app shell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct KioskMode(pub bool);
-
-/// True when the page was opened at `/kiosk` (decided once, at start).
-pub fn started_as_kiosk() -> bool {
-    window()
-        .location()
-        .pathname()
-        .is_ok_and(|p| p == KIOSK_PATH || p.starts_with("/kiosk/"))
-}
-
-pub fn use_kiosk() -> bool {
-    use_context::<KioskMode>().is_some_and(|k| k.0)
-}
-
-/// Turns off what a public touch screen must not do: pinch-zoom, text selection, long-press
-/// menus and overscroll navigation (CSS on `html.kiosk`, see style/main.css).
-///
-/// Pinch-zoom is stopped with `touch-action: pan-x pan-y`, not `user-scalable=no` in the
-/// viewport: the latter also blocks zoom for people who need it on a phone, and axe flags
-/// it (WCAG 1.4.4). Kiosk type is 125 % instead.
-pub fn lock_down_page() {
-    if let Some(html) = document().document_element() {
-        let _ = html.class_list().add_1("kiosk");
-    }
-    let menu = window_event_listener(leptos::ev::contextmenu, |ev| ev.prevent_default());
-    std::mem::forget(menu);
-}
 
 /// Starts over for the next visitor: empty list and trip, default language, no filters,
 /// top of the attract screen. Nothing is left in storage because a kiosk never writes the
@@ -66,9 +37,7 @@ pub fn start_over() -> impl Fn() + Clone + 'static {
         visitor.trip.set(Default::default());
         visitor.visit_month.set(None);
         visitor.notices.set(Vec::new());
-        if let Ok(Some(session)) = window().session_storage() {
-            let _ = session.clear();
-        }
+        clear_session_storage();
         i18n.set_locale(Locale::vi);
         // Filters, search text and map views live in the URL and the pages: leaving them
         // for the attract screen drops them all.
@@ -79,7 +48,7 @@ pub fn start_over() -> impl Fn() + Clone + 'static {
                 ..NavigateOptions::default()
             },
         );
-        window().scroll_to_with_x_and_y(0.0, 0.0);
+        page::scroll_to_top();
         // A kiosk has nobody to tap "Update now": a waiting build takes over between visitors.
         if update_ready() {
             apply_update();
@@ -93,10 +62,10 @@ pub fn start_over() -> impl Fn() + Clone + 'static {
 pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let last_touch = StoredValue::new(js_sys::Date::now());
+    let last_touch = StoredValue::new(page::now_ms());
     let phase = RwSignal::new(IdlePhase::Active);
     let touched = move || {
-        last_touch.set_value(js_sys::Date::now());
+        last_touch.set_value(page::now_ms());
         phase.set(IdlePhase::Active);
     };
     for handle in [
@@ -118,7 +87,7 @@ pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
         ) else {
             return;
         };
-        let idle = (js_sys::Date::now() - last).max(0.0) as u64;
+        let idle = (page::now_ms() - last).max(0.0) as u64;
         // Someone may have swiped "back" to the attract screen and walked away.
         let left_something = visitor.list.with_untracked(|l| !l.is_empty())
             || visitor.trip.with_untracked(|t| !t.is_empty())
@@ -126,7 +95,7 @@ pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
         match idle_phase(&config, idle) {
             // The attract screen has nothing to warn about: start over quietly.
             IdlePhase::Countdown { .. } | IdlePhase::Reset if on_attract => {
-                last_touch.set_value(js_sys::Date::now());
+                last_touch.set_value(page::now_ms());
                 if left_something {
                     reset.with_value(|reset| reset());
                 } else if i18n.get_locale_untracked() != Locale::vi {
@@ -134,7 +103,7 @@ pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
                 }
             }
             IdlePhase::Reset => {
-                last_touch.set_value(js_sys::Date::now());
+                last_touch.set_value(page::now_ms());
                 phase.set(IdlePhase::Active);
                 reset.with_value(|reset| reset());
             }
@@ -145,7 +114,7 @@ pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
             }
         }
     };
-    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
+    if let Some(handle) = page::every(Duration::from_millis(250), tick) {
         on_cleanup(move || handle.clear());
     }
 

@@ -5,12 +5,11 @@
 //! Opening a link never changes anything by itself: the visitor chooses, and the choice can
 //! be undone. A damaged link changes nothing and says so.
 
-use crate::app::use_app_data;
-use crate::browser::copy_text;
+use super::undo::{replace_keeping_scroll, Undo};
+use crate::browser::{copy_text, page};
 use crate::components::qr_code::QrCode;
 use crate::i18n::*;
-use crate::pages::list::{replace_keeping_scroll, Undo};
-use crate::state::use_visitor;
+use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use ocop_core::places::place;
@@ -130,19 +129,19 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
                 Some(
                     view! {
                         <section class="notice shared-list" role="region" aria-labelledby="shared-list-title" data-testid="shared-list">
-                            <h2 id="shared-list-title">{move || t_string!(i18n, shared_list_title, count).to_string()}</h2>
-                            {(stops > 0).then(|| view! { <p>{move || t_string!(i18n, shared_list_stops, count = stops).to_string()}</p> })}
+                            <h2 id="shared-list-title">{move || t_count!(i18n, shared_list_title, count)}</h2>
+                            {(stops > 0).then(|| view! { <p>{move || t_count!(i18n, shared_list_stops, count = stops)}</p> })}
                             {(!unknown.is_empty()).then(|| {
                                 let count = unknown.len();
                                 let ids = unknown.join(", ");
                                 view! {
                                     <p data-testid="shared-list-unknown">
-                                        {move || t_string!(i18n, shared_list_unknown, count).to_string()} " "
+                                        {move || t_count!(i18n, shared_list_unknown, count)} " "
                                         <code>{ids}</code>
                                     </p>
                                 }
                             })}
-                            {(unknown_stops > 0).then(|| view! { <p>{move || t_string!(i18n, shared_trip_unknown, count = unknown_stops).to_string()}</p> })}
+                            {(unknown_stops > 0).then(|| view! { <p>{move || t_count!(i18n, shared_trip_unknown, count = unknown_stops)}</p> })}
                             <div class="actions">
                                 <button type="button" class="button" on:click=merge>{t!(i18n, shared_list_merge)}</button>
                                 <button type="button" class="button button-secondary" on:click=replace>{t!(i18n, shared_list_replace)}</button>
@@ -165,7 +164,7 @@ pub fn ShareList() -> impl IntoView {
     let visitor = use_visitor();
     let link = Memo::new(move |_| {
         let code = visitor.list.with(|l| visitor.trip.with(|t| encode(l, t.stops())));
-        share_link(&window().location().origin().unwrap_or_default(), &code)
+        share_link(&page::origin(), &code)
     });
     let stops = move || visitor.trip.with(Trip::len);
     let copied = RwSignal::new(None::<bool>);
@@ -182,7 +181,7 @@ pub fn ShareList() -> impl IntoView {
             })}
             {move || (stops() > 0).then(|| {
                 let count = stops();
-                view! { <p class="muted">{t_string!(i18n, list_share_includes_trip, count).to_string()}</p> }
+                view! { <p class="muted">{t_count!(i18n, list_share_includes_trip, count)}</p> }
             })}
             <QrCode
                 link=link
@@ -191,11 +190,7 @@ pub fn ShareList() -> impl IntoView {
             />
             <label class="field share-link">
                 <span>{t!(i18n, list_share_link)}</span>
-                <input type="text" readonly prop:value=move || link.get() data-testid="list-share-link" on:focus=|ev| {
-                    if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
-                        input.select();
-                    }
-                } />
+                <input type="text" readonly prop:value=move || link.get() data-testid="list-share-link" on:focus=|ev| page::select_input_text(&ev) />
             </label>
             <div class="actions">
                 <button type="button" class="button button-secondary" on:click=copy_link>{t!(i18n, copy_link)}</button>
@@ -206,4 +201,5 @@ pub fn ShareList() -> impl IntoView {
             <p class="muted">{t!(i18n, list_share_private)}</p>
         </section>
     }
+    .into_any()
 }

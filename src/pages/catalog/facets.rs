@@ -1,19 +1,19 @@
-//! Facet panel and active-filter chips for the catalog.
+//! The catalog's facet panel.
 //!
 //! Every option shows its count under the *other* active filters (computed in
 //! `ocop_core::catalog`), so a visitor sees before tapping how many products a choice
 //! leaves. Rows are keyed and read their count and state reactively, so toggling one
 //! checkbox never re-creates the row under the visitor's finger (or keyboard focus).
 
-use crate::app::{use_app_data, AppData};
+use super::nav::use_catalog_nav;
+use crate::browser::page;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
-use crate::pages::catalog::CatalogNav;
-use crate::state::use_visitor;
+use crate::state::{use_app_data, use_visitor, AppData};
 use leptos::prelude::*;
 use ocop_core::catalog::{
-    group_from_key, producer_type_from_key, BuyFilter, CatalogQuery, CatalogResults, Chip, Facet, PriceBand,
+    group_from_key, producer_type_from_key, BuyFilter, CatalogQuery, CatalogResults, Facet, PriceBand,
     StarFilter,
 };
 use ocop_core::geo;
@@ -32,7 +32,7 @@ struct FacetOption {
 }
 
 /// The label of a facet value given by its URL key (also used for the chips).
-fn value_label(i18n: labels::I18n, data: &AppData, facet: Facet, key: &str) -> String {
+pub(super) fn value_label(i18n: labels::I18n, data: &AppData, facet: Facet, key: &str) -> String {
     let lang = lang_of(i18n.get_locale());
     match facet {
         Facet::Group => group_from_key(key).map(|g| labels::group(i18n, g)),
@@ -111,13 +111,13 @@ fn options(
 
 /// `1`–`12` for the current month, so "This month" means the visitor's month.
 fn current_month() -> u8 {
-    (js_sys::Date::new_0().get_month() + 1) as u8
+    page::this_month().1
 }
 
 #[component]
 pub fn FacetPanel(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
     let i18n = use_i18n();
-    let nav = expect_context::<CatalogNav>();
+    let nav = use_catalog_nav();
     let data = use_app_data();
     let open = RwSignal::new(false);
 
@@ -192,13 +192,14 @@ pub fn FacetPanel(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// "Only products on my trip": products made or sold at the trip's stops.
 #[component]
 fn TripFacet() -> impl IntoView {
     let i18n = use_i18n();
-    let nav = expect_context::<CatalogNav>();
+    let nav = use_catalog_nav();
     let trip = use_visitor().trip;
     let checked = move || nav.query().with(|q| q.on_trip);
     let toggle = move |_| {
@@ -212,7 +213,7 @@ fn TripFacet() -> impl IntoView {
             <legend>{t!(i18n, facet_trip)}</legend>
             <label class="check">
                 <input type="checkbox" prop:checked=checked on:change=toggle />
-                <span>{move || t_string!(i18n, only_on_my_trip, count = trip.with(|t| t.len())).to_string()}</span>
+                <span>{move || t_count!(i18n, only_on_my_trip, count = trip.with(|t| t.len()))}</span>
             </label>
         </fieldset>
     }
@@ -257,7 +258,7 @@ fn CheckboxFacet(id: &'static str, legend: Signal<String>, options: FacetOptions
 
 #[component]
 fn FacetRow(option: FacetOption, options: Memo<Vec<FacetOption>>) -> impl IntoView {
-    let nav = expect_context::<CatalogNav>();
+    let nav = use_catalog_nav();
     let FacetOption {
         facet, key, nested, ..
     } = option;
@@ -297,7 +298,7 @@ fn FacetRow(option: FacetOption, options: Memo<Vec<FacetOption>>) -> impl IntoVi
 #[component]
 fn SeasonFacet(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
     let i18n = use_i18n();
-    let nav = expect_context::<CatalogNav>();
+    let nav = use_catalog_nav();
     let now = current_month();
     let legend = move || t_string!(i18n, facet_season).to_string();
     let on_change = move |ev| {
@@ -336,82 +337,5 @@ fn SeasonFacet(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
                     .collect_view()}
             </select>
         </fieldset>
-    }
-}
-
-/// The applied filters as removable chips, with "Clear all".
-#[component]
-pub fn ActiveFilters() -> impl IntoView {
-    let i18n = use_i18n();
-    let nav = expect_context::<CatalogNav>();
-    let data = use_app_data();
-    let chips = Memo::new(move |_| nav.query().with(|q| q.chips()));
-    let on_trip = Memo::new(move |_| nav.query().with(|q| q.on_trip));
-    move || {
-        let list = chips.get();
-        (!list.is_empty() || on_trip.get()).then(|| {
-            let data = data.clone();
-            view! {
-                <ul class="chips" aria-label=move || t_string!(i18n, active_filters).to_string() data-testid="chips">
-                    {list
-                        .into_iter()
-                        .map(|chip: Chip| {
-                            let data = data.clone();
-                            let text = {
-                                let chip = chip.clone();
-                                move || value_label(i18n, &data, chip.facet, &chip.value)
-                            };
-                            let name = {
-                                let text = text.clone();
-                                move || t_string!(i18n, remove_filter, label = text()).to_string()
-                            };
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="chip"
-                                        aria-label=name
-                                        on:click=move |_| {
-                                            let q = nav.query().get_untracked();
-                                            nav.go(q.without(&chip), false);
-                                        }
-                                    >
-                                        {text}
-                                        <span aria-hidden="true">" ×"</span>
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                    {on_trip.get().then(|| view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="chip"
-                                aria-label=move || t_string!(i18n, remove_filter, label = t_string!(i18n, on_my_trip_chip).to_string()).to_string()
-                                on:click=move |_| {
-                                    let mut q = nav.query().get_untracked();
-                                    q.on_trip = false;
-                                    q.page = 0;
-                                    nav.go(q, false);
-                                }
-                            >
-                                {t!(i18n, on_my_trip_chip)}
-                                <span aria-hidden="true">" ×"</span>
-                            </button>
-                        </li>
-                    })}
-                    <li>
-                        <button
-                            type="button"
-                            class="chip chip-clear"
-                            on:click=move |_| nav.go(nav.query().get_untracked().cleared(), false)
-                        >
-                            {t!(i18n, clear_all)}
-                        </button>
-                    </li>
-                </ul>
-            }
-        })
     }
 }

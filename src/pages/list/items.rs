@@ -1,179 +1,24 @@
-//! `/list`: the shopping list — what the visitor means to buy, grouped by where to buy it
-//! (the trip's stops first, in trip order) or by category, with quantities, notes, ticks,
-//! an estimated total, and ways to take it along (link, QR code, text, print).
-//!
-//! Grouping and totals come from `ocop_core::shopping_plan`, list edits from
-//! `ocop_core::shopping`; this page only lays them out. Every removal can be undone: the
-//! page keeps what was removed (with its position) until the next undoable action.
+//! The list's items, grouped by where to buy them (the trip's stops first, in trip order)
+//! or by category, each row editable in place.
 
-use crate::app::use_app_data;
-use crate::browser::copy_text;
+use super::undo::{replace_keeping_scroll, Undo};
+use crate::browser::page;
 use crate::components::labels;
 use crate::components::lang_of;
+use crate::components::names::VietnameseName;
 use crate::i18n::*;
-use crate::pages::list_share::{ShareList, SharedListOffer};
-use crate::state::use_visitor;
+use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use ocop_core::format::format_vnd_range;
 use ocop_core::places::{place, place_path};
-use ocop_core::shopping::{ListItem, ShoppingList, MAX_NOTE_CHARS, MAX_QUANTITY};
-use ocop_core::shopping_plan::{estimate, group_items, plain_text, GroupBy, GroupKey};
-use ocop_core::trip::Trip;
-
-/// What the "Undo" button puts back.
-#[derive(Clone, Debug)]
-pub enum Undo {
-    /// Items removed (one, or all ticked ones) with the positions they had.
-    Removed { items: Vec<(usize, ListItem)> },
-    /// The list (and trip) as they were before a shared link replaced or merged into them.
-    Imported { list: ShoppingList, trip: Trip },
-}
-
-#[component]
-pub fn ListPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let visitor = use_visitor();
-    let list = visitor.list;
-    let undo = RwSignal::new(None::<Undo>);
-    let empty = move || list.with(ShoppingList::is_empty);
-
-    view! {
-        <section class="list-page">
-            <h1>{t!(i18n, list_title)}</h1>
-            <SharedListOffer undo />
-            <UndoBar undo />
-            <Show
-                when=move || !empty()
-                fallback=move || view! {
-                    <p data-testid="list-empty">{t!(i18n, list_empty)}</p>
-                    <p><A href="/" attr:class="button">{t!(i18n, list_browse_catalog)}</A></p>
-                }
-            >
-                <ListSummary />
-                <GroupedItems undo />
-                <ListActions undo />
-            </Show>
-            // The trip travels in the same link, so a trip alone is worth sharing too.
-            <Show when=move || !empty() || !visitor.trip.with(Trip::is_empty)>
-                <ShareList />
-            </Show>
-        </section>
-    }
-}
-
-/// "Removed …  [Undo]": stays until the next undoable action or until dismissed, because a
-/// message that vanishes on a timer is missed by slow readers (WCAG 2.2.1).
-#[component]
-fn UndoBar(undo: RwSignal<Option<Undo>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let visitor = use_visitor();
-    let apply = move |_| {
-        match undo.get_untracked() {
-            Some(Undo::Removed { items }) => visitor.list.update(|l| {
-                // Ascending positions, so each lands where it was.
-                for (index, item) in items {
-                    l.restore(index, item);
-                }
-            }),
-            Some(Undo::Imported { list, trip }) => {
-                visitor.list.set(list);
-                visitor.trip.set(trip);
-            }
-            None => {}
-        }
-        undo.set(None);
-    };
-    // The removed row (or the disabled "Clear ticked" button) had focus: hand it to "Undo",
-    // the natural next step, instead of letting it fall back to the top of the page.
-    let undo_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if undo.with(Option::is_some) {
-            if let Some(button) = undo_button.get() {
-                let _ = button.focus();
-            }
-        }
-    });
-    let message = move || {
-        undo.with(|u| match u {
-            Some(Undo::Removed { items }) => {
-                let count = items.len();
-                Some(t_string!(i18n, list_removed, count).to_string())
-            }
-            Some(Undo::Imported { .. }) => Some(t_string!(i18n, list_imported).to_string()),
-            None => None,
-        })
-    };
-    view! {
-        <div role="status" class="undo-slot">
-            {move || message().map(|text| view! {
-                <div class="notice undo-bar" data-testid="undo-bar">
-                    <span>{text}</span>
-                    <button type="button" class="button" on:click=apply node_ref=undo_button>{t!(i18n, undo)}</button>
-                    <button type="button" class="button button-secondary" on:click=move |_| undo.set(None)>{t!(i18n, dismiss)}</button>
-                </div>
-            })}
-        </div>
-    }
-}
-
-/// Counts and the estimated total, saying which items it leaves out and why.
-#[component]
-fn ListSummary() -> impl IntoView {
-    let i18n = use_i18n();
-    let data = use_app_data();
-    let list = use_visitor().list;
-    let lang = move || lang_of(i18n.get_locale());
-    let total = Memo::new(move |_| list.with(|l| estimate(l, data.dataset())));
-    let counts = move || {
-        let (count, ticked) = list.with(|l| (l.len(), l.items().iter().filter(|i| i.checked).count()));
-        t_string!(i18n, list_counts, count, ticked).to_string()
-    };
-    view! {
-        <section class="list-summary" aria-labelledby="estimate-title" data-testid="list-estimate">
-            <h2 id="estimate-title" class="visually-hidden">{t!(i18n, list_estimate_title)}</h2>
-            <p>{counts}</p>
-            {move || {
-                let total = total.get();
-                let amount = format_vnd_range(total.min_vnd, total.max_vnd, lang());
-                let priced = total.priced;
-                view! {
-                    {total.has_prices().then(|| view! {
-                        <p data-testid="list-total">
-                            <strong>{t_string!(i18n, list_estimate, amount, count = priced).to_string()}</strong>
-                        </p>
-                    })}
-                    {(total.unpriced > 0).then(|| {
-                        let count = total.unpriced;
-                        view! { <p data-testid="list-unpriced">{t_string!(i18n, list_unpriced, count).to_string()}</p> }
-                    })}
-                    {(total.unavailable > 0).then(|| {
-                        let count = total.unavailable;
-                        view! { <p>{t_string!(i18n, list_unavailable_count, count).to_string()}</p> }
-                    })}
-                    {total.has_prices().then(|| view! { <p class="muted">{t!(i18n, list_estimate_note)}</p> })}
-                }
-            }}
-        </section>
-    }
-}
-
-/// How `/list` changes its own address (a new grouping, a shared link dealt with): the
-/// entry is replaced, so "Back" does not step through it, and the page stays where the
-/// visitor was reading instead of jumping to the top.
-pub(crate) fn replace_keeping_scroll() -> NavigateOptions {
-    NavigateOptions {
-        replace: true,
-        scroll: false,
-        ..NavigateOptions::default()
-    }
-}
+use ocop_core::shopping::{ShoppingList, MAX_NOTE_CHARS, MAX_QUANTITY};
+use ocop_core::shopping_plan::{group_items, GroupBy, GroupKey};
 
 /// The items, grouped as the visitor chose (`?by=where` or `?by=category`).
 #[component]
-fn GroupedItems(undo: RwSignal<Option<Undo>>) -> impl IntoView {
+pub fn GroupedItems(undo: RwSignal<Option<Undo>>) -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
     let visitor = use_visitor();
@@ -272,6 +117,7 @@ fn GroupedItems(undo: RwSignal<Option<Undo>>) -> impl IntoView {
         </fieldset>
         {groups}
     }
+    .into_any()
 }
 
 /// One item: tick box named by the product, price, quantity stepper, note and remove.
@@ -301,6 +147,8 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                 .map_or_else(|| id.clone(), |p| p.name.get(lang()).to_string())
         })
     };
+    // What the visitor shows a seller.
+    let vi_name = product.as_ref().map(|p| p.name.clone());
     let price = product.as_ref().and_then(|p| p.price.clone()).map(|p| {
         move || {
             let price = format_vnd_range(p.min_vnd, p.max_vnd, lang());
@@ -342,6 +190,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                     view! { <span class="badge badge-unconfirmed" data-testid="unavailable">{t!(i18n, product_unavailable)}</span> }.into_any()
                 }}
             </div>
+            {vi_name.map(|name| view! { <VietnameseName name /> })}
             {price.map(|price| view! { <p class="muted list-item-price">{price}</p> })}
             <div class="list-item-edit">
                 <div class="stepper" role="group" aria-label=move || t_string!(i18n, quantity_of, name = name.get()).to_string()>
@@ -369,9 +218,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                                 l.set_quantity(id, value.trim().parse::<u32>().unwrap_or(old));
                             });
                             // The list may not change (same or unreadable value): redraw the field.
-                            if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
-                                input.set_value(&quantity().to_string());
-                            }
+                            page::set_input_value(&ev, &quantity().to_string());
                         }
                     />
                     <button type="button" class="icon-button" disabled={move || quantity() >= MAX_QUANTITY} on:click=move |_| {
@@ -406,53 +253,5 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
             </div>
         </li>
     }
-}
-
-/// Clear ticked items, copy as text, print.
-#[component]
-fn ListActions(undo: RwSignal<Option<Undo>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let data = use_app_data();
-    let list = use_visitor().list;
-    let any_ticked = move || list.with(|l| l.items().iter().any(|i| i.checked));
-    let clear_ticked = move |_| {
-        let mut removed = Vec::new();
-        list.update(|l| removed = l.clear_checked());
-        if !removed.is_empty() {
-            undo.set(Some(Undo::Removed { items: removed }));
-        }
-    };
-    let copied = RwSignal::new(None::<bool>);
-    let copy_as_text = move |_| {
-        let lang = lang_of(i18n.get_locale_untracked());
-        let text = list.with_untracked(|l| {
-            plain_text(
-                l,
-                data.dataset(),
-                lang,
-                t_string!(i18n, list_title),
-                &format!("({})", t_string!(i18n, product_unavailable)),
-            )
-        });
-        leptos::task::spawn_local(async move { copied.set(Some(copy_text(&text).await)) });
-    };
-    let print = move |_| {
-        let _ = window().print();
-    };
-    view! {
-        <div class="actions list-actions">
-            <button type="button" class="button button-secondary" on:click=clear_ticked disabled=move || !any_ticked() data-testid="clear-ticked">
-                {t!(i18n, list_clear_ticked)}
-            </button>
-            <button type="button" class="button button-secondary" on:click=copy_as_text data-testid="copy-text">
-                {t!(i18n, list_copy_text)}
-            </button>
-            <button type="button" class="button button-secondary" on:click=print>
-                {t!(i18n, list_print)}
-            </button>
-            <span role="status">
-                {move || copied.get().map(|ok| if ok { t_string!(i18n, copied).to_string() } else { t_string!(i18n, copy_failed).to_string() })}
-            </span>
-        </div>
-    }
+    .into_any()
 }

@@ -1,0 +1,16 @@
+//! The browser adapter: the only code in the app that calls `web_sys`, `js_sys` or
+//! `wasm_bindgen` (and leptos's `window()`/`document()`) directly. Everything above it —
+//! app state, components, pages — goes through these functions, so it can be rendered where
+//! there is no browser (xtask/tests/architecture.rs enforces the rule; docs/architecture.md).
+//!
+//! Each function is plumbing only: what to fetch, store or show is decided elsewhere.
+
+pub mod fetch;
+pub mod leaflet;
+pub mod page;
+pub mod pwa;
+pub mod storage;
+
+pub use fetch::{save_cached_copy, BrowserPort, CACHE_KEY};
+pub use page::copy_text;
+pub use storage::{storage_get, storage_set, SaveFailure};

@@ -1,0 +1,40 @@
+//! The search box: results follow every keystroke, the URL when typing pauses.
+
+use super::nav::use_catalog_nav;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// The search form; `text` is what the visitor typed.
+#[component]
+pub fn SearchBox(text: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let nav = use_catalog_nav();
+    let on_input = move |ev| {
+        text.set(event_target_value(&ev));
+        nav.go_when_idle(nav.query().get_untracked());
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut q = nav.query().get_untracked();
+        q.text = text.get_untracked();
+        q.page = 0;
+        nav.go(q, false);
+    };
+    view! {
+        <form class="search-form" role="search" on:submit=on_submit>
+            <label for="catalog-search">{t!(i18n, search_label)}</label>
+            <input
+                id="catalog-search"
+                type="search"
+                autocomplete="off"
+                enterkeyhint="search"
+                placeholder=move || t_string!(i18n, search_placeholder).to_string()
+                prop:value=move || text.get()
+                on:input=on_input
+            />
+            <button type="submit" class="button">
+                {t!(i18n, search_button)}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,267 @@
+//! The product page's facts: rating, producer and area, where to buy and the price, season
+//! and traceability, sources. Each says plainly when the sources do not tell.
+
+use crate::browser::page;
+use crate::components::external_link::ExternalLink;
+use crate::components::labels;
+use crate::components::lang_of;
+use crate::i18n::*;
+use crate::state::use_app_data;
+use leptos::prelude::*;
+use ocop_core::format::format_vnd_range;
+use ocop_core::geo;
+use ocop_core::model::{Locality, Precision, PriceRange, Rating, WhereToBuy};
+use ocop_core::url::is_safe_http_url;
+
+/// `YYYY-MM` of today, to tell whether a certificate's 36 months have passed.
+fn this_month() -> String {
+    let (year, month) = page::this_month();
+    format!("{year:04}-{month:02}")
+}
+
+/// The stars as the sources state them, the year rated, validity and decision.
+#[component]
+pub fn RatingFacts(rating: Rating) -> impl IntoView {
+    let i18n = use_i18n();
+    let stars = {
+        let rating = rating.clone();
+        move || {
+            match rating.stars {
+            Some(stars) => view! {
+                <span class="stars" aria-hidden="true">{"★".repeat(stars as usize)}</span>
+                <span class="visually-hidden">{t_string!(i18n, stars_label, stars).to_string()}</span>
+                {rating.is_national().then(|| view! { <span class="badge badge-national">{t!(i18n, national)}</span> })}
+            }
+            .into_any(),
+            None if rating.is_ocop() => view! { <span>{t!(i18n, stars_unknown)}</span> }.into_any(),
+            None => view! { <span class="badge badge-unconfirmed">{t!(i18n, unconfirmed)}</span> }.into_any(),
+        }
+        }
+    };
+    let details = move || {
+        let year = rating
+            .year_rated
+            .map(|year| view! { <li>{t_string!(i18n, rated_in, year).to_string()}</li> });
+        let validity = match &rating.valid_until {
+            Some(date) => {
+                let expired = *date < this_month();
+                let date = date.clone();
+                view! {
+                    <li>{t_string!(i18n, valid_until, date).to_string()}</li>
+                    {expired.then(|| view! { <li class="muted">{t!(i18n, expired_note)}</li> })}
+                }
+                .into_any()
+            }
+            None if rating.stars.is_some() => {
+                view! { <li class="muted">{t!(i18n, valid_until_estimate)}</li> }.into_any()
+            }
+            None => ().into_any(),
+        };
+        let decision = rating
+            .decision
+            .clone()
+            .map(|d| view! { <li>{t!(i18n, decision)}": " {d}</li> });
+        view! { {year} {validity} {decision} }
+    };
+    view! {
+        <section aria-labelledby="rating-title">
+            <h2 id="rating-title">{t!(i18n, product_rating)}</h2>
+            <p class="product-rating">{stars}</p>
+            <ul class="plain">{details}</ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// Who makes it, and where.
+#[component]
+pub fn ProducerFacts(producer: Option<String>, locality: Locality) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let producer = producer.and_then(|id| use_app_data().dataset().producer(&id).cloned());
+    let producer_view = move || match &producer {
+        Some(p) => {
+            let kind = labels::producer_type(i18n, p.kind);
+            view! { <p><span lang="vi">{p.name.clone()}</span> " (" {kind} ")"</p> }.into_any()
+        }
+        None => view! { <p class="muted">{t!(i18n, producer_unknown)}</p> }.into_any(),
+    };
+    let area_view = move || {
+        let district = match locality.district.as_deref().and_then(geo::district) {
+            Some(d) => d.name().get(lang()).to_string(),
+            None => t_string!(i18n, area_unknown).to_string(),
+        };
+        let commune = locality
+            .commune
+            .clone()
+            .map(|c| view! { <span lang="vi">", " {c}</span> });
+        let new_unit = locality.commune_2025.clone().map(|name| {
+            view! { <br /> <span class="muted">{t_string!(i18n, commune_2025, name).to_string()}</span> }
+        });
+        view! { <p>{district} {commune} {new_unit}</p> }
+    };
+    view! {
+        <section aria-labelledby="producer-title">
+            <h2 id="producer-title">{t!(i18n, producer)}</h2>
+            {producer_view}
+            <h3>{t!(i18n, area)}</h3>
+            {area_view}
+        </section>
+    }
+}
+
+/// Sales points (with opening hours), online shops, and the indicative price.
+#[component]
+pub fn BuyFacts(where_to_buy: WhereToBuy, price: Option<PriceRange>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let data = use_app_data();
+    let points: Vec<_> = where_to_buy
+        .sales_points
+        .iter()
+        .filter_map(|sp| data.dataset().sales_point(sp).cloned())
+        .collect();
+    let online = where_to_buy.online;
+    let nowhere = points.is_empty() && online.is_empty();
+    let points_view = move || {
+        points
+            .iter()
+            .map(|sp| {
+                let hours = match &sp.opening_hours {
+                    Some(h) => {
+                        let hours = h.get(lang()).to_string();
+                        t_string!(i18n, hours, hours).to_string()
+                    }
+                    None => t_string!(i18n, hours_unknown).to_string(),
+                };
+                let approximate = (sp.coordinates.precision == Precision::Approximate)
+                    .then(|| view! { <span class="muted">" (" {t!(i18n, approximate_location)} ")"</span> });
+                view! {
+                    <li class="sales-point">
+                        <strong>{sp.name.get(lang()).to_string()}</strong>
+                        {sp.address.clone().map(|a| view! { <br /> <span lang="vi">{a}</span> })}
+                        {approximate}
+                        <br />
+                        <span class="muted">{hours}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let online_view = move || {
+        online
+            .iter()
+            .filter(|l| is_safe_http_url(&l.url))
+            .map(|l| {
+                let name = labels::channel(i18n, l.channel);
+                view! {
+                    <li>
+                        <ExternalLink href=l.url.clone()>
+                            {t_string!(i18n, online_prefix, name = name.clone()).to_string()}
+                        </ExternalLink>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="buy-title" data-testid="where-to-buy">
+            <h2 id="buy-title">{t!(i18n, where_to_buy)}</h2>
+            <ul class="plain buy-list">{points_view} {online_view}</ul>
+            {nowhere.then(|| view! { <p class="muted">{t!(i18n, no_where_to_buy)}</p> })}
+            <h3>{t!(i18n, price)}</h3>
+            <PriceFact price />
+        </section>
+    }
+    .into_any()
+}
+
+/// "150,000–200,000 ₫ per kg (retail, as of 2025-06) Source".
+#[component]
+fn PriceFact(price: Option<PriceRange>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    move || match &price {
+        Some(p) => {
+            let amount = format_vnd_range(p.min_vnd, p.max_vnd, lang());
+            let unit = p.unit.clone();
+            let per = t_string!(i18n, price_per, price = amount, unit).to_string();
+            let when = match &p.as_of {
+                Some(date) => t_string!(i18n, price_as_of, date = date.clone()).to_string(),
+                None => t_string!(i18n, price_undated).to_string(),
+            };
+            let source = is_safe_http_url(&p.source_url).then(|| {
+                view! { <ExternalLink href=p.source_url.clone()>{t!(i18n, price_source)}</ExternalLink> }
+            });
+            view! {
+                <p data-testid="product-price">
+                    <strong>{per}</strong>
+                    " (" {labels::price_kind(i18n, p.kind)} ", " {when} ") " {source}
+                </p>
+            }
+            .into_any()
+        }
+        None => view! { <p class="muted">{t!(i18n, price_unknown)}</p> }.into_any(),
+    }
+}
+
+/// The months it is harvested or best bought, and whether it is traceable.
+#[component]
+pub fn SeasonFacts(season_months: Vec<u8>, traceability: Option<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let season = move || {
+        if season_months.is_empty() {
+            t_string!(i18n, season_unknown).to_string()
+        } else {
+            season_months
+                .iter()
+                .map(|m| labels::month(i18n, *m))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let trace = move || match traceability {
+        Some(true) => t_string!(i18n, traceability_yes).to_string(),
+        _ => t_string!(i18n, traceability_unknown).to_string(),
+    };
+    view! {
+        <section aria-labelledby="season-title">
+            <h2 id="season-title">{t!(i18n, season)}</h2>
+            <p>{season}</p>
+            <h3>{t!(i18n, traceability)}</h3>
+            <p>{trace}</p>
+        </section>
+    }
+}
+
+/// Every source the facts come from (only http(s) links are links).
+#[component]
+pub fn ProductSources(sources: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = move || {
+        sources
+            .iter()
+            .map(|s| {
+                if s.starts_with("seed:") {
+                    view! { <li>{t!(i18n, seed_source)}</li> }.into_any()
+                } else if is_safe_http_url(s) {
+                    let url = s.clone();
+                    view! {
+                        <li>
+                            <ExternalLink href=url.clone()>{url.clone()}</ExternalLink>
+                        </li>
+                    }
+                    .into_any()
+                } else {
+                    ().into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section aria-labelledby="sources-title">
+            <h2 id="sources-title">{t!(i18n, sources)}</h2>
+            <ul class="sources">{items}</ul>
+        </section>
+    }
+}

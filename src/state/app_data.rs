@@ -1,0 +1,88 @@
+//! The dataset on screen and what was built from it, loaded once per visit and provided to
+//! every page by the app shell's data gate. Reachable with [`use_app_data`] from anywhere
+//! under a provider, without the app root (the component tests provide it themselves).
+
+use crate::browser::{save_cached_copy, BrowserPort};
+use leptos::prelude::*;
+use ocop_core::catalog::CatalogIndex;
+use ocop_core::config::{AppConfig, ConfigProblem, TileLayer};
+use ocop_core::kiosk::KioskConfig;
+use ocop_core::places::PlaceIndex;
+use ocop_core::search::SearchIndex;
+use ocop_core::source::{load_dataset, DataPort, Loaded, NoData};
+use ocop_core::Dataset;
+use std::sync::Arc;
+
+/// The dataset on screen, where it came from, and its search index: provided to every page
+/// by the data gate. Behind `Arc`s because pages clone the handle, never the (possibly
+/// large) dataset or index.
+#[derive(Clone)]
+pub struct AppData {
+    pub loaded: Arc<Loaded>,
+    /// Built once per dataset, so a keystroke only looks words up instead of rescanning text.
+    pub search: Arc<SearchIndex>,
+    /// Per-product facet values, precomputed once so filtering and counting stay fast.
+    pub catalog: Arc<CatalogIndex>,
+    /// Spots and sales points with their links to products and routes.
+    pub places: Arc<PlaceIndex>,
+    /// The online map tiles from `config.json` (`None`: outline only).
+    pub tiles: Option<TileLayer>,
+    /// Kiosk timings from `config.json`.
+    pub kiosk: KioskConfig,
+    /// `config.json`'s `test_hooks`: end-to-end tests may trigger a crash on purpose.
+    pub test_hooks: bool,
+}
+
+impl AppData {
+    pub fn new(loaded: Loaded, tiles: Option<TileLayer>) -> Self {
+        let dataset = &loaded.validated.dataset;
+        let search = Arc::new(SearchIndex::build(&dataset.products, &dataset.producers));
+        let catalog = Arc::new(CatalogIndex::build(dataset));
+        let places = Arc::new(PlaceIndex::build(dataset));
+        AppData {
+            loaded: Arc::new(loaded),
+            search,
+            catalog,
+            places,
+            tiles,
+            kiosk: KioskConfig::default(),
+            test_hooks: false,
+        }
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.loaded.validated.dataset
+    }
+}
+
+pub fn use_app_data() -> AppData {
+    expect_context::<AppData>()
+}
+
+/// Reads `config.json`, then runs the fallback chain (remote → cached copy → bundled).
+pub async fn load_app_data() -> Result<AppData, Arc<NoData>> {
+    let port = BrowserPort;
+    // Small and same-origin: a short timeout and cap are plenty.
+    let config = match port.fetch_text("config.json", 5_000, 64 * 1024).await {
+        Ok(text) => AppConfig::parse(&text),
+        Err(e) => Err(ConfigProblem::Unreadable {
+            message: e.to_string(),
+        }),
+    };
+    let settings = config.clone().unwrap_or_default();
+    let mut loaded = load_dataset(&port, config).await.map_err(Arc::new)?;
+    // Saved, then dropped before the indexes are built: kept in `Loaded`, the text of a
+    // large remote file would sit in wasm memory beside the parsed data for the whole visit.
+    if let Some(copy) = loaded.cache_update.take() {
+        if !save_cached_copy(&copy) {
+            leptos::logging::warn!("could not keep a copy of the dataset for offline use");
+        }
+    }
+    for issue in &loaded.validated.issues {
+        leptos::logging::warn!("dataset: {issue}");
+    }
+    let mut data = AppData::new(loaded, settings.tiles().cloned());
+    data.kiosk = settings.kiosk;
+    data.test_hooks = settings.test_hooks;
+    Ok(data)
+}

@@ -1,0 +1,23 @@
+//! Whether this page runs as a kiosk: decided once, at start, by the path it was opened at
+//! (`/kiosk`), and provided as context. What a kiosk does differently is described in
+//! `components/kiosk.rs` and docs/kiosk-and-offline.md.
+
+use crate::browser::page;
+use leptos::prelude::*;
+
+/// The attract screen's path, and the start page of a kiosk.
+pub const KIOSK_PATH: &str = "/kiosk";
+
+/// Whether this page runs as a kiosk; provided as context by the app shell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KioskMode(pub bool);
+
+/// True when the page was opened at `/kiosk` (decided once, at start).
+pub fn started_as_kiosk() -> bool {
+    let path = page::path();
+    path == KIOSK_PATH || path.starts_with("/kiosk/")
+}
+
+pub fn use_kiosk() -> bool {
+    use_context::<KioskMode>().is_some_and(|k| k.0)
+}
