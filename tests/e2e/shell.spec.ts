@@ -175,3 +175,42 @@ test('a count of 0 is not drawn on the tab', async ({ page }) => {
   await expect(page.getByTestId('list-count')).toBeVisible();
 });
 
+// The app's own pages say nothing in the console: no error, no warning (the browser's
+// "failed to load" lines for the map tiles this test cuts off are not the app's). `cargo xtask
+// serve` builds the same page with live reload off, so this holds there too. The service
+// worker is allowed here (the config blocks it elsewhere), as on a visitor's phone.
+test.describe('the console', () => {
+  test.use({ serviceWorkers: 'allow' });
+  for (const lang of ['vi', 'en', 'zh'] as const) {
+    test(`the pages log no error and no warning (${lang})`, async ({ context, page }) => {
+      await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+      const said: string[] = [];
+      page.on('pageerror', (e) => said.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => {
+        if (['error', 'warning'].includes(m.type()) && !/Failed to load resource|net::ERR_/.test(m.text())) {
+          said.push(`${m.type()}: ${m.text()}`);
+        }
+      });
+      await inLanguage(page, lang);
+      await withTripAndList(page);
+      const pages = [
+        '/',
+        '/p/tra-hoa-vang-ba-che',
+        '/map',
+        '/routes',
+        '/routes/vinh-ha-long-ngoc-trai',
+        '/spot/vinh-ha-long',
+        '/sales-point/trung-tam-ocop-ha-long',
+        '/trip',
+        '/list',
+        '/about',
+      ];
+      for (const path of pages) {
+        await page.goto(path);
+        await expect(page.locator('main h1').first()).toBeVisible();
+        await page.waitForLoadState('networkidle');
+      }
+      expect(said).toEqual([]);
+    });
+  }
+});

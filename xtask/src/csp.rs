@@ -20,6 +20,11 @@
 //!
 //! The header version adds what a `<meta>` policy cannot carry: `frame-ancestors 'none'`
 //! (no framing, against click-jacking of the kiosk), plus `nosniff` and a referrer policy.
+//!
+//! While it edits `index.html` it also drops the `integrity` attribute trunk puts on the
+//! wasm's `<link rel=preload as=fetch>`: browsers ignore integrity on fetch preloads and
+//! Chromium logs a warning for it on every page load. The bootstrap script fetches the
+//! wasm itself; the scripts and the stylesheet keep their integrity.
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
@@ -94,6 +99,41 @@ fn with_meta_policy(html: &str, policy: &str) -> Result<String, String> {
     ))
 }
 
+/// The page without `integrity` on `<link … as=fetch>` preloads, where browsers ignore it
+/// (Chromium: "The `integrity` attribute is currently ignored for preload destinations that
+/// do not support subresource integrity"). Other tags are left as they are.
+fn without_ignored_preload_integrity(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + end + 1];
+        let attributes: Vec<&str> = tag.split_whitespace().collect();
+        let fetch_preload = attributes
+            .iter()
+            .any(|a| matches!(a.trim_end_matches('>'), "as=fetch" | "as=\"fetch\""));
+        if fetch_preload {
+            let kept: Vec<&str> = attributes
+                .into_iter()
+                .filter(|a| !a.starts_with("integrity="))
+                .collect();
+            let joined = kept.join(" ");
+            out.push_str(&joined);
+            if !joined.ends_with('>') {
+                out.push('>');
+            }
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The headers a static host should send (Netlify / Cloudflare Pages `_headers` format;
 /// docs/deployment.md shows the nginx equivalent).
 pub fn headers_file(policy: &str) -> String {
@@ -111,6 +151,7 @@ pub fn write(dir: &str) -> Result<(), String> {
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let hashes = inline_script_hashes(&html);
     let policy = policy(&hashes);
+    let html = without_ignored_preload_integrity(&html);
     std::fs::write(&index, with_meta_policy(&html, &policy)?).map_err(|e| e.to_string())?;
     std::fs::write(dir.join("_headers"), headers_file(&policy)).map_err(|e| e.to_string())?;
     println!("csp: {} inline script(s) allowed by hash", hashes.len());
@@ -155,6 +196,23 @@ mod tests {
         assert!(meta < out.find("<script").unwrap());
         assert!(out.starts_with("<!doctype html><html><meta charset=utf-8><meta http-equiv="));
         assert!(with_meta_policy(&out, "x").is_err(), "a second policy is refused");
+    }
+
+    #[test]
+    fn integrity_is_dropped_only_where_browsers_ignore_it() {
+        let page = "<head><link crossorigin href=/a.js integrity=sha384-A rel=modulepreload>\
+            <link as=fetch crossorigin href=/a_bg.wasm integrity=sha384-B rel=preload type=application/wasm>\
+            <link as=\"fetch\" href=/d.json integrity=\"sha384-C\">\
+            <link href=/m.css integrity=sha384-D rel=stylesheet></head>";
+        let out = without_ignored_preload_integrity(page);
+        assert_eq!(
+            out,
+            "<head><link crossorigin href=/a.js integrity=sha384-A rel=modulepreload>\
+            <link as=fetch crossorigin href=/a_bg.wasm rel=preload type=application/wasm>\
+            <link as=\"fetch\" href=/d.json>\
+            <link href=/m.css integrity=sha384-D rel=stylesheet></head>"
+        );
+        assert_eq!(without_ignored_preload_integrity(PAGE), PAGE);
     }
 
     #[test]

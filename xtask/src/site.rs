@@ -111,13 +111,21 @@ pub fn serve(args: &[&str]) -> Result {
     };
     install::build_tools(&mut Steps::default())?;
     run(cmd("cargo", &["fetch"]))?;
-    println!("\nServing on http://127.0.0.1:{port}/ (Ctrl+C to stop)");
+    println!(
+        "\nServing on http://127.0.0.1:{port}/ (Ctrl+C to stop). Edits rebuild the site; \
+         reload the page to see them."
+    );
+    // Live reload is off on purpose: trunk injects an inline script (and a WebSocket) that the
+    // page's Content-Security-Policy (xtask/src/csp.rs) refuses, which logged a violation on
+    // every page. Loosening the policy for development would mean testing a different policy
+    // from the one we ship; a manual reload after the rebuild costs one key press.
     run(cmd(
         "trunk",
         &[
             "serve",
             "--release",
             "--offline",
+            "--no-autoreload=true",
             "--address",
             "127.0.0.1",
             "--port",
