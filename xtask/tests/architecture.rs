@@ -33,6 +33,9 @@
 //! `super::`/`self::`, and paths through a child module the file declares (`mod nav;` …
 //! `nav::CatalogNav`). A path names the deepest module it reaches.
 
+mod common;
+
+use common::{is_ident, repo, Lang, Lexer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -76,148 +79,18 @@ const COMMAND_EXCEPTIONS: &[(&str, usize, &str)] = &[(
      `process::cmd` sets, and its output is read, not shown as a step of the transcript",
 )];
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Reading code: comments and string contents blanked, line breaks kept.
 
-fn is_ident(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 /// `text` with comments and the contents of string and character literals turned into
-/// spaces (the quotes stay). Line breaks stay, so line numbers stay.
+/// spaces (the quotes stay), so that neither a commented-out import nor a path spelled in a
+/// string counts. Line breaks stay, so line numbers stay.
 fn code_of(text: &str) -> String {
-    let c: Vec<char> = text.chars().collect();
-    let at = |i: usize| c.get(i).copied();
-    let blank = |ch: char| if ch == '\n' { '\n' } else { ' ' };
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < c.len() {
-        let ch = c[i];
-        if ch == '/' && at(i + 1) == Some('/') {
-            while i < c.len() && c[i] != '\n' {
-                out.push(' ');
-                i += 1;
-            }
-            continue;
-        }
-        if ch == '/' && at(i + 1) == Some('*') {
-            let mut depth = 0;
-            while i < c.len() {
-                if c[i] == '/' && at(i + 1) == Some('*') {
-                    depth += 1;
-                    out.push_str("  ");
-                    i += 2;
-                } else if c[i] == '*' && at(i + 1) == Some('/') {
-                    depth -= 1;
-                    out.push_str("  ");
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    out.push(blank(c[i]));
-                    i += 1;
-                }
-            }
-            continue;
-        }
-        let literal = match ch {
-            '"' => Some((i + 1, quoted_end(&c, i))),
-            'r' if !continues_identifier(&c, i) => raw_string(&c, i),
-            '\'' => char_literal_end(&c, i).map(|end| (i + 1, end)),
-            _ => None,
-        };
-        if let Some((open_end, end)) = literal {
-            // Keep the delimiters, blank what is inside.
-            out.extend(&c[i..open_end]);
-            let close_start = closing_start(&c, open_end, end);
-            out.extend(c[open_end..close_start].iter().map(|&ch| blank(ch)));
-            out.extend(&c[close_start..end]);
-            i = end;
-            continue;
-        }
-        out.push(ch);
-        i += 1;
+    Lexer {
+        lang: Lang::Rust,
+        keep_literals: false,
     }
-    out
-}
-
-/// Where the closing delimiter of a literal whose content starts at `open_end` and which
-/// ends at `end` begins (`"`, `"##` or `'`).
-fn closing_start(c: &[char], open_end: usize, end: usize) -> usize {
-    let mut start = end;
-    while start > open_end && c[start - 1] == '#' {
-        start -= 1;
-    }
-    if start > open_end && matches!(c[start - 1], '"' | '\'') {
-        start - 1
-    } else {
-        end
-    }
-}
-
-fn continues_identifier(c: &[char], i: usize) -> bool {
-    let Some(&before) = i.checked_sub(1).and_then(|p| c.get(p)) else {
-        return false;
-    };
-    let string_prefix = matches!(before, 'b' | 'c') && (i < 2 || !is_ident(c[i - 2]));
-    is_ident(before) && !string_prefix
-}
-
-fn quoted_end(c: &[char], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < c.len() {
-        match c[i] {
-            '\\' => i += 2,
-            '"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    c.len()
-}
-
-/// A raw string `r#"…"#` at `start`: where its content starts and where it ends.
-fn raw_string(c: &[char], start: usize) -> Option<(usize, usize)> {
-    let hashes = c[start + 1..].iter().take_while(|&&h| h == '#').count();
-    if c.get(start + 1 + hashes) != Some(&'"') {
-        return None;
-    }
-    let content = start + 2 + hashes;
-    let mut i = content;
-    while i < c.len() {
-        if c[i] == '"' && c[i + 1..].iter().take(hashes).filter(|&&h| h == '#').count() == hashes {
-            return Some((content, i + 1 + hashes));
-        }
-        i += 1;
-    }
-    Some((content, c.len()))
-}
-
-/// The end of a character literal at `start`, or None for a lifetime or a label.
-fn char_literal_end(c: &[char], start: usize) -> Option<usize> {
-    match c.get(start + 1) {
-        Some('\\') => {
-            let close = c.get(start + 3..)?.iter().take(10).position(|&q| q == '\'')?;
-            Some(start + 3 + close + 1)
-        }
-        Some(_) if c.get(start + 2) == Some(&'\'') => Some(start + 3),
-        _ => None,
-    }
+    .code_of(text)
 }
 
 fn line_of(code: &str, index: usize) -> usize {
@@ -438,8 +311,7 @@ impl Crate {
     /// The crate in `src`; `root` is the crate root file (`lib.rs` or `main.rs`). Other
     /// crate roots (a binary beside a library) are read as files but are not modules.
     fn read(src: &Path, root: &str) -> Crate {
-        let mut paths = Vec::new();
-        rust_files(src, &mut paths);
+        let paths = common::files(src, Lang::Rust);
         let mut files = BTreeMap::new();
         let mut code = BTreeMap::new();
         for path in paths {
