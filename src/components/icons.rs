@@ -21,20 +21,20 @@ pub fn GroupIcon(group: ProductGroup) -> impl IntoView {
         // a house among hills
         ProductGroup::RuralTourism => "M2 20c4-6 8-6 10-3 M12 20V11l5-4 5 4v9Z M15 20v-4h4v4",
     };
-    view! { <StrokeIcon class=format!("group-icon group-{}", group.key()) path size=40 stroke_width=1.8 /> }
-}
-
-/// A decorative 24×24 line drawing in `currentColor`, so it follows the theme and the
-/// contrast rules; the text beside it (or the link it is in) carries the meaning.
-#[component]
-fn StrokeIcon(class: String, path: &'static str, size: u32, stroke_width: f32) -> impl IntoView {
     view! {
-        <svg class=class viewBox="0 0 24 24" width=size height=size aria-hidden="true" focusable="false">
+        <svg
+            class=format!("group-icon group-{}", group.key())
+            viewBox="0 0 24 24"
+            width="40"
+            height="40"
+            aria-hidden="true"
+            focusable="false"
+        >
             <path
                 d=path
                 fill="none"
                 stroke="currentColor"
-                stroke-width=stroke_width
+                stroke-width="1.8"
                 stroke-linecap="round"
                 stroke-linejoin="round"
             />
@@ -54,6 +54,11 @@ pub enum Destination {
 }
 
 /// A destination's icon: decorative, the link it is in carries the name.
+///
+/// Its `<svg>` repeats `GroupIcon`'s on purpose: with every attribute a literal, the view
+/// compiles to a static template; one shared icon component taking the size and stroke as
+/// props cost 2.3 KiB brotli of first-load wasm (572.1 → 574.4 KiB, measured by the size
+/// gate), for twelve lines saved.
 #[component]
 pub fn DestinationIcon(destination: Destination) -> impl IntoView {
     let path = match destination {
@@ -75,5 +80,16 @@ pub fn DestinationIcon(destination: Destination) -> impl IntoView {
         // an "i" in a circle
         Destination::About => "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18 M12 11v6 M12 7v.5",
     };
-    view! { <StrokeIcon class="nav-icon".to_string() path size=24 stroke_width=2.0 /> }
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path
+                d=path
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+            />
+        </svg>
+    }
 }
