@@ -23,6 +23,7 @@
 //! * [`qr`]: the QR code of a share link, as a module matrix and an SVG path.
 //! * [`kiosk`]: kiosk idle countdown and reset timing, the attract screen's featured items.
 //! * [`export`]: Google Maps directions links and GPX files for a trip.
+//! * [`seo`]: pre-rendered pages' URLs, heads (Open Graph, JSON-LD), sitemap and robots.txt.
 
 pub mod catalog;
 pub mod config;
@@ -35,6 +36,7 @@ pub mod optimise;
 pub mod places;
 pub mod qr;
 pub mod search;
+pub mod seo;
 pub mod share;
 pub mod shopping;
 pub mod shopping_plan;

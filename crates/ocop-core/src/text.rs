@@ -52,6 +52,44 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// Where this language's pages live: Vietnamese, the content's own language, at the root;
+    /// English under `/en`, Chinese under `/zh`. One URL per language is what lets a crawler
+    /// or a link preview tell the versions apart (a `?lang=` query could not).
+    pub fn path_prefix(self) -> &'static str {
+        match self {
+            Lang::Vi => "",
+            Lang::En => "/en",
+            Lang::Zh => "/zh",
+        }
+    }
+
+    /// The language of an app path and the path inside it: `/en/p/x` → (En, `/p/x`),
+    /// `/zh` → (Zh, `/`), `/p/x` → (Vi, `/p/x`). `/english` is not English.
+    pub fn split_path(path: &str) -> (Lang, &str) {
+        for lang in [Lang::En, Lang::Zh] {
+            if let Some(rest) = path.strip_prefix(lang.path_prefix()) {
+                if rest.is_empty() {
+                    return (lang, "/");
+                }
+                if rest.starts_with(['/', '?', '#']) {
+                    return (lang, if rest.starts_with('/') { rest } else { "/" });
+                }
+            }
+        }
+        (Lang::Vi, path)
+    }
+
+    /// An app path (`/p/x`, `/`, `/list?by=kind`) in this language: `/en/p/x`, `/en/`,
+    /// `/en/list?by=kind`. A path already in some language is moved to this one.
+    pub fn localize(self, path: &str) -> String {
+        let (_, inner) = Lang::split_path(path);
+        match (self, inner) {
+            (Lang::Vi, _) => inner.to_string(),
+            (_, "/") => format!("{}/", self.path_prefix()),
+            _ => format!("{}{inner}", self.path_prefix()),
+        }
+    }
 }
 
 /// A CLDR plural category; the app's languages use only these two for whole numbers.
@@ -98,6 +136,26 @@ impl LocalText {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn paths_carry_their_language() {
+        use super::Lang;
+        assert_eq!(Lang::split_path("/en/p/x"), (Lang::En, "/p/x"));
+        assert_eq!(Lang::split_path("/zh"), (Lang::Zh, "/"));
+        assert_eq!(Lang::split_path("/zh/"), (Lang::Zh, "/"));
+        assert_eq!(Lang::split_path("/p/x"), (Lang::Vi, "/p/x"));
+        assert_eq!(Lang::split_path("/english"), (Lang::Vi, "/english"));
+        assert_eq!(Lang::En.localize("/"), "/en/");
+        assert_eq!(Lang::En.localize("/list?by=kind"), "/en/list?by=kind");
+        assert_eq!(Lang::Zh.localize("/en/p/x"), "/zh/p/x");
+        assert_eq!(Lang::Vi.localize("/en/p/x"), "/p/x");
+        assert_eq!(Lang::Vi.localize("/zh/"), "/");
+        for lang in Lang::ALL {
+            for path in ["/", "/p/a", "/routes/", "/list?x=1"] {
+                assert_eq!(Lang::split_path(&lang.localize(path)), (lang, path));
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
