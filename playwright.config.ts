@@ -38,9 +38,17 @@ export default defineConfig({
     // The service worker would answer requests that tests intercept with page.route;
     // the offline and update tests (pwa.spec.ts) turn it back on.
     serviceWorkers: 'block',
+    // The language is in the path (`/`, `/en/`, `/zh/`); a browser's language is only offered.
+    // Most specs check English text at unprefixed links such as `/list`, so every test starts
+    // as a visitor who chose English on an earlier visit: the app moves `/list` to `/en/list`.
+    // `inLanguage` (fixtures.ts) picks another; prerender.spec.ts checks first visits.
+    storageState: {
+      cookies: [],
+      origins: [{ origin: `http://127.0.0.1:${PORT}`, localStorage: [{ name: 'ocop.lang.v1', value: 'en' }] }],
+    },
   },
   webServer: {
-    command: `npx sirv dist --single --host 127.0.0.1 --port ${PORT} --quiet`,
+    command: `npx sirv dist --single shell.html --host 127.0.0.1 --port ${PORT} --quiet`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

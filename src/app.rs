@@ -2,25 +2,29 @@
 //! data gate that loads the dataset once and hands it to every page. The top of the stack:
 //! it imports every page, and nothing imports it (docs/architecture.md).
 
+use crate::browser::page::take_over_from_boot;
 use crate::components::header::Header;
 use crate::components::kiosk::IdleWatcher;
+use crate::components::language_offer::LanguageOffer;
 use crate::components::notice::{DataNotices, LoadFailure, VisitorNotice};
 use crate::components::pwa::{ConnectionNotice, InstallHint, UpdatePrompt};
 use crate::components::tab_bar::TabBar;
 use crate::i18n::*;
+use crate::pages::catalog::SEARCH_INPUT_ID;
 use crate::pages::kiosk::KioskAttract;
 use crate::pages::{
     about::About, catalog::Catalog, list::ListPage, map::MapPage, not_found::NotFound, place::PlacePage,
     product::ProductPage, routes::RouteList, routes::RoutePage, trip::TripPage,
 };
-use crate::state::app_data::load_app_data;
+use crate::state::app_data::{load_app_data, Prebuilt};
 use crate::state::kiosk::{started_as_kiosk, KioskMode};
-use crate::state::language::{follow_language_in_links, remember_language};
+use crate::state::language::{locale_of, move_to_language_path, speak_the_page_language};
 use crate::state::{provide_visitor, provide_visitor_with, Persistence};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::{path, StaticSegment};
 use ocop_core::model::StopRef;
+use ocop_core::Lang;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -41,60 +45,106 @@ pub fn App() -> impl IntoView {
 fn Shell(kiosk: bool) -> impl IntoView {
     let i18n = use_i18n();
     provide_context(KioskMode(kiosk));
-    follow_language_in_links(i18n);
+    speak_the_page_language(i18n);
+    move_to_language_path(kiosk);
     // The visitor's trip, list and visit month: available before the data arrives, so the
     // header can count them.
     if kiosk {
         crate::browser::page::lock_down_for_kiosk();
-        i18n.set_locale(Locale::vi);
         provide_visitor_with(Persistence::MemoryOnly);
     } else {
         provide_visitor();
-        remember_language(i18n);
     }
-    // Loaded once per visit. `LocalResource` because fetch futures are not `Send`.
-    let data = LocalResource::new(load_app_data);
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <Header />
         <TabBar />
         <main id="main" tabindex="-1">
+            {(!kiosk).then(|| view! { <LanguageOffer /> })}
             <VisitorNotice />
             // A kiosk applies updates itself between visitors (components::kiosk::start_over).
             {(!kiosk).then(|| view! { <UpdatePrompt /> })}
             {(!kiosk).then(|| view! { <InstallHint /> })}
-            <Suspense fallback=move || {
-                view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(loaded) => {
-                            let kiosk_config = loaded.kiosk.clone();
-                            if loaded.test_hooks {
-                                listen_for_test_panic();
-                            }
-                            provide_context(loaded);
-                            view! {
-                                {kiosk.then(|| view! { <IdleWatcher config=kiosk_config /> })}
-                                <DataNotices />
-                                <ConnectionNotice />
-                                <AppRoutes />
-                            }
-                                .into_any()
-                        }
-                        Err(failure) => view! { <LoadFailure failure /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <DataGate kiosk />
         </main>
     }
 }
 
-/// Every page, by path.
+/// Loads the dataset once per visit and shows the page when it is there. Data handed over
+/// before start ([`Prebuilt`], the build-time renderer) is shown at once.
+#[component]
+fn DataGate(kiosk: bool) -> impl IntoView {
+    if let Some(Prebuilt(data)) = use_context::<Prebuilt>() {
+        provide_context(data);
+        return view! { <AppRoutes /> }.into_any();
+    }
+    let i18n = use_i18n();
+    // `LocalResource` because fetch futures are not `Send`.
+    let data = LocalResource::new(load_app_data);
+    view! {
+        <Suspense fallback=move || {
+            view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }
+        }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(loaded) => {
+                        let kiosk_config = loaded.kiosk.clone();
+                        if loaded.test_hooks {
+                            listen_for_test_panic();
+                        }
+                        provide_context(loaded);
+                        hand_over();
+                        view! {
+                            {kiosk.then(|| view! { <IdleWatcher config=kiosk_config /> })}
+                            <DataNotices />
+                            <ConnectionNotice />
+                            <AppRoutes />
+                        }
+                            .into_any()
+                    }
+                    Err(failure) => {
+                        hand_over();
+                        view! { <LoadFailure failure /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// The pre-rendered page gives way to the app once the view being built is on the page: an
+/// effect runs after this render, and the next animation frame after the Suspense has put its
+/// children into the document — still before the browser paints, so the swap is one frame.
+fn hand_over() {
+    Effect::new(|| request_animation_frame(|| take_over_from_boot(SEARCH_INPUT_ID)));
+}
+
+/// Every page, by path, in each language: Vietnamese at the root, English under `/en`,
+/// Chinese under `/zh` (`state::language`).
 #[component]
 fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
+            <LanguageRoutes lang=Lang::En />
+            <LanguageRoutes lang=Lang::Zh />
+            <LanguageRoutes lang=Lang::Vi />
+        </Routes>
+    }
+}
+
+/// The app's pages under one language's prefix. The language is set when the branch is
+/// chosen, before any page under it draws, so the first frame (and the build-time renderer,
+/// where effects do not run) already speaks it.
+#[component(transparent)]
+fn LanguageRoutes(lang: Lang) -> impl leptos_router::MatchNestedRoutes + Clone {
+    let prefix = StaticSegment(lang.path_prefix().trim_start_matches('/'));
+    let in_language = move || {
+        use_i18n().set_locale(locale_of(lang));
+        view! { <Outlet /> }
+    };
+    view! {
+        <ParentRoute path=prefix view=in_language>
             <Route path=path!("/") view=Catalog />
             <Route path=path!("/p/:id") view=ProductPage />
             <Route path=path!("/about") view=About />
@@ -106,8 +156,9 @@ fn AppRoutes() -> impl IntoView {
             <Route path=path!("/kiosk") view=KioskAttract />
             <Route path=path!("/spot/:id") view=|| view! { <PlacePage make=StopRef::Spot /> } />
             <Route path=path!("/sales-point/:id") view=|| view! { <PlacePage make=StopRef::SalesPoint /> } />
-        </Routes>
+        </ParentRoute>
     }
+    .into_inner()
 }
 
 /// End-to-end tests check crash recovery by dispatching `ocop-test-panic` on the window;

@@ -8,6 +8,10 @@
 //! `app` → `pages` → [`components`] → [`state`] → [`browser`] → `ocop-core`. This file
 //! declares them, re-exports `App` for `main.rs`, and defines `t_count!`.
 
+// The server renderer (feature `ssr`) computes the layout of each page's nested view types,
+// which goes deeper than rustc's default limit of 128 on the catalog page.
+#![recursion_limit = "256"]
+
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 /// `t_string!` for a message with a count: the message's `one` or `other` form, by the

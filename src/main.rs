@@ -9,8 +9,8 @@ fn main() {
         // over: a kiosk returns to its attract screen, a phone shows a reload button.
         ocop_quang_ninh::browser::pwa::report_crash();
     }));
-    // index.html's static loading screen (the first paint, before the wasm arrived) gives
-    // way to the app, which draws its own header and loading message in the same frame.
-    ocop_quang_ninh::browser::page::remove_element("boot");
+    // The pre-rendered page (or index.html's loading screen) stays on screen, and the app
+    // hidden behind it (style/main.css), until the app has its data and has drawn the same
+    // page: then it takes over in one frame (app.rs, DataGate).
     leptos::mount::mount_to_body(ocop_quang_ninh::App);
 }

@@ -4,12 +4,20 @@
 //! there is no browser (xtask/tests/architecture.rs enforces the rule; docs/architecture.md).
 //!
 //! Each function is plumbing only: what to fetch, store or show is decided elsewhere.
+//!
+//! The build-time renderer (src/bin/prerender.rs, native) runs the same pages with no browser
+//! around them: there the adapters answer as a first visit would — nothing saved, online, no
+//! preferred language, the path being rendered — so a pre-rendered page shows what a newcomer
+//! sees, and the app takes over with the visitor's own state (docs/architecture.md).
 
 pub mod fetch;
 pub mod leaflet;
 pub mod page;
 pub mod pwa;
 pub mod storage;
+
+/// False in the build-time renderer: see the module's documentation.
+const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
 pub use fetch::{save_cached_copy, BrowserPort, CACHE_KEY};
 pub use page::copy_text;

@@ -7,11 +7,21 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The path of the current address (`/list`).
 pub fn path() -> String {
+    // Rendered at build time: the path being rendered.
+    #[cfg(feature = "ssr")]
+    if !super::IN_BROWSER {
+        return leptos::prelude::use_context::<leptos_router::location::RequestUrl>()
+            .map(|url| url.as_ref().to_string())
+            .unwrap_or_default();
+    }
     window().location().pathname().unwrap_or_default()
 }
 
 /// The page's origin (`https://host`), for links that leave the device.
 pub fn origin() -> String {
+    if !super::IN_BROWSER {
+        return String::new();
+    }
     window().location().origin().unwrap_or_default()
 }
 
@@ -24,15 +34,24 @@ pub fn print() {
 }
 
 pub fn set_title(title: &str) {
+    if !super::IN_BROWSER {
+        return;
+    }
     document().set_title(title);
 }
 
 pub fn scroll_to_top() {
+    if !super::IN_BROWSER {
+        return;
+    }
     window().scroll_to_with_x_and_y(0.0, 0.0);
 }
 
 /// Scrolls the element with this id into view, if there is one.
 pub fn scroll_to(id: &str) {
+    if !super::IN_BROWSER {
+        return;
+    }
     if let Some(element) = document().get_element_by_id(id) {
         element.scroll_into_view();
     }
@@ -40,18 +59,77 @@ pub fn scroll_to(id: &str) {
 
 /// Removes the element with this id (index.html's static loading screen).
 pub fn remove_element(id: &str) {
+    if !super::IN_BROWSER {
+        return;
+    }
     if let Some(element) = document().get_element_by_id(id) {
         element.remove();
     }
 }
 
+/// The pre-rendered page (`#boot`, written by the build-time renderer) gives way to the app,
+/// which has just drawn the same page: removed in the same frame, the scroll position kept,
+/// and what the visitor had typed into its text box `input_id` carried into the app's box of
+/// that id (value, caret, focus) with an `input` event, so the app applies it as if typed
+/// there. Nothing happens when there is no `#boot` (already taken over).
+pub fn take_over_from_boot(input_id: &str) {
+    if !super::IN_BROWSER {
+        return;
+    }
+    let document = document();
+    let Some(boot) = document.get_element_by_id("boot") else {
+        return;
+    };
+    let typed = boot
+        .query_selector(&format!("#{input_id}"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| {
+            let focused = document.active_element().is_some_and(|a| a == *input.as_ref());
+            (input.value(), focused)
+        });
+    let scroll_y = window().scroll_y().unwrap_or(0.0);
+    boot.remove();
+    window().scroll_to_with_x_and_y(0.0, scroll_y);
+    let Some((text, focused)) = typed else {
+        return;
+    };
+    let Some(input) = document
+        .get_element_by_id(input_id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    // The pre-rendered box starts empty: only text the visitor typed is carried over (the
+    // app's box may already hold a search from the URL).
+    if !text.is_empty() && input.value() != text {
+        input.set_value(&text);
+        // Bubbling: Leptos listens for `input` once, on the document (event delegation).
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+            let _ = input.dispatch_event(&event);
+        }
+    }
+    if focused {
+        let _ = input.focus();
+    }
+}
+
 /// Milliseconds since the epoch.
 pub fn now_ms() -> f64 {
+    if !super::IN_BROWSER {
+        return 0.0;
+    }
     js_sys::Date::now()
 }
 
 /// This year and month (1–12), on the visitor's clock.
 pub fn this_month() -> (i32, u8) {
+    if !super::IN_BROWSER {
+        return build_month();
+    }
     let now = js_sys::Date::new_0();
     (now.get_full_year() as i32, (now.get_month() + 1) as u8)
 }
@@ -82,6 +160,9 @@ pub fn set_input_value(ev: &web_sys::Event, value: &str) {
 /// viewport: the latter also blocks zoom for people who need it on a phone, and axe flags
 /// it (WCAG 1.4.4). Kiosk type is 125 % instead.
 pub fn lock_down_for_kiosk() {
+    if !super::IN_BROWSER {
+        return;
+    }
     if let Some(html) = document().document_element() {
         let _ = html.class_list().add_1("kiosk");
     }
@@ -126,6 +207,9 @@ fn download_js(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 /// cleared, and a kiosk runs thousands of queries a day (the soak run saw the JS heap creep
 /// up by them).
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    if !super::IN_BROWSER {
+        return work();
+    }
     let timing = window().performance();
     let start = format!("{name}-start");
     if let Some(p) = &timing {
@@ -156,5 +240,39 @@ impl Timer {
 
 /// Calls `f` every `period` until the handle is cleared; `None` when the browser refuses.
 pub fn every(period: std::time::Duration, f: impl Fn() + 'static) -> Option<leptos::prelude::IntervalHandle> {
+    if !super::IN_BROWSER {
+        return None;
+    }
     leptos::prelude::set_interval_with_handle(f, period).ok()
+}
+
+/// The browser's preferred languages, most wanted first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    if !super::IN_BROWSER {
+        return Vec::new();
+    }
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
+}
+
+/// The month the pages are rendered in (UTC): "this month" on a pre-rendered page, until the
+/// app takes over with the visitor's clock.
+fn build_month() -> (i32, u8) {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days to a civil date (Howard Hinnant's algorithm), kept to year and month.
+    let z = (seconds / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year as i32, month as u8)
 }

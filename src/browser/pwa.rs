@@ -13,6 +13,9 @@ fn pwa() -> Option<JsValue> {
 
 /// Whether a new build is installed and waiting.
 pub fn update_ready() -> bool {
+    if !super::IN_BROWSER {
+        return false;
+    }
     pwa()
         .and_then(|p| Reflect::get(&p, &"updateReady".into()).ok())
         .is_some_and(|v| v.is_truthy())
@@ -39,11 +42,17 @@ fn call(name: &str) {
 
 /// Whether the browser believes it is online.
 pub fn online() -> bool {
+    if !super::IN_BROWSER {
+        return true;
+    }
     window().navigator().on_line()
 }
 
 /// Safari (or any browser) on iOS/iPadOS, not already running as an installed app.
 pub fn is_ios_browser() -> bool {
+    if !super::IN_BROWSER {
+        return false;
+    }
     let navigator = window().navigator();
     let agent = navigator.user_agent().unwrap_or_default();
     // iPadOS reports itself as a Mac; a touch screen gives it away.

@@ -10,6 +10,9 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Reads a localStorage entry; `None` when absent or when storage is disabled.
 pub fn storage_get(key: &str) -> Option<String> {
+    if !super::IN_BROWSER {
+        return None;
+    }
     local_storage()?.get_item(key).ok()?
 }
 
@@ -22,6 +25,9 @@ pub enum SaveFailure {
 
 /// Writes a localStorage entry and reports a refusal instead of swallowing it.
 pub fn storage_set(key: &str, value: &str) -> Result<(), SaveFailure> {
+    if !super::IN_BROWSER {
+        return Err(SaveFailure::Unavailable);
+    }
     let storage = local_storage().ok_or(SaveFailure::Unavailable)?;
     storage.set_item(key, value).map_err(|e| {
         let name = Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string());
@@ -34,6 +40,9 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), SaveFailure> {
 
 /// Empties this tab's sessionStorage (a kiosk's start-over).
 pub fn clear_session_storage() {
+    if !super::IN_BROWSER {
+        return;
+    }
     if let Some(Ok(Some(session))) = web_sys::window().map(|w| w.session_storage()) {
         let _ = session.clear();
     }

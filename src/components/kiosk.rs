@@ -30,7 +30,6 @@ use std::time::Duration;
 /// cleared too.
 pub fn start_over() -> impl Fn() + Clone + 'static {
     let visitor = use_visitor();
-    let i18n = use_i18n();
     let navigate = use_navigate();
     move || {
         visitor.list.set(Default::default());
@@ -38,7 +37,7 @@ pub fn start_over() -> impl Fn() + Clone + 'static {
         visitor.visit_month.set(None);
         visitor.notices.set(Vec::new());
         clear_session_storage();
-        i18n.set_locale(Locale::vi);
+        // The attract screen's path is the Vietnamese one: the default language comes with it.
         // Filters, search text and map views live in the URL and the pages: leaving them
         // for the attract screen drops them all.
         navigate(

@@ -3,6 +3,7 @@
 //! quantity, the list's limits) are in `ocop_core::shopping`.
 
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -41,7 +42,7 @@ pub fn AddToList(product: String, #[prop(into)] name: Signal<String>) -> impl In
             </button>
             <span role="status" class="in-list">
                 {move || quantity.get().map(|count| view! {
-                    <A href="/list">{move || t_string!(i18n, in_list_count, count).to_string()}</A>
+                    <A href=localized("/list")>{move || t_string!(i18n, in_list_count, count).to_string()}</A>
                 })}
             </span>
         </span>

@@ -3,6 +3,7 @@ pub mod header;
 pub mod icons;
 pub mod kiosk;
 pub mod labels;
+pub mod language_offer;
 pub mod list_parts;
 pub mod map;
 pub mod names;

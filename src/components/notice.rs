@@ -2,6 +2,7 @@
 
 use crate::browser::page;
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::use_app_data;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
@@ -91,7 +92,7 @@ pub fn DataNotices() -> impl IntoView {
             <p class="notice" data-testid="dropped-notice">
                 {move || t_count!(i18n, notice_dropped, count = dropped)}
                 " "
-                <A href="/about">{t!(i18n, notice_details)}</A>
+                <A href=localized("/about")>{t!(i18n, notice_details)}</A>
             </p>
         }
     });

@@ -4,6 +4,7 @@ use crate::components::lang_of;
 use crate::components::list_parts::AddToList;
 use crate::components::names::VietnameseName;
 use crate::i18n::*;
+use crate::state::language::localized;
 use leptos::prelude::*;
 use ocop_core::geo;
 use ocop_core::model::Product;
@@ -58,7 +59,7 @@ pub fn ProductCard(product: Product) -> impl IntoView {
                     // over the whole card so the card is one large touch target.
                     // A plain link: the router handles its click all the same, and a card
                     // needs none of `<A>`'s per-link signals (24 cards rebuilt per keystroke).
-                    <a href=format!("/p/{id}") class="card-link">
+                    <a href=localized(&format!("/p/{id}")) class="card-link">
                         {title}
                     </a>
                 </h2>

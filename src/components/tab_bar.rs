@@ -6,6 +6,7 @@
 
 use crate::components::icons::{Destination, DestinationIcon};
 use crate::i18n::*;
+use crate::state::language::localized_href;
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -30,7 +31,7 @@ pub fn TabBar() -> impl IntoView {
     .into_any()
 }
 
-/// One destination: icon, label, and a count (with its test id) where there is one.
+/// One destination, in the page's language: icon, label, and a count (with its test id) where there is one.
 #[component]
 fn Tab(
     href: &'static str,
@@ -40,7 +41,8 @@ fn Tab(
 ) -> impl IntoView {
     view! {
         <li>
-            <A href=href attr:class="tab">
+            // The catalog's link is current on the catalog only, not on every page under it.
+            <A href=localized_href(href) exact=href == "/" attr:class="tab">
                 <DestinationIcon destination />
                 <span class="tab-label">{children()}</span>
                 // After the label, so the link reads "My trip 2"; drawn on the icon on phones,

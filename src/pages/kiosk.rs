@@ -7,6 +7,7 @@ use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::language::{localized, use_switch_language};
 use crate::state::use_app_data;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -42,9 +43,10 @@ pub fn KioskAttract() -> impl IntoView {
     }
     let navigate = use_navigate();
     // Replace, so "back" from the catalog never leads to a stale attract screen.
+    let catalog = localized("/");
     let start = move |_| {
         navigate(
-            "/",
+            &catalog,
             NavigateOptions {
                 replace: true,
                 ..NavigateOptions::default()
@@ -96,11 +98,13 @@ pub fn KioskAttract() -> impl IntoView {
         })
     };
 
+    let switch = use_switch_language();
     let choose = move |locale: Locale| {
+        let switch = switch.clone();
         move |ev: leptos::ev::MouseEvent| {
             // Choosing a language is not "start".
             ev.stop_propagation();
-            i18n.set_locale(locale);
+            switch(locale, false);
         }
     };
     let language = move |locale: Locale, name: &'static str| {

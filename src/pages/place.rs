@@ -8,6 +8,7 @@ use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::product_card::ProductCard;
 use crate::components::trip_parts::{AddToTrip, MonthPicker, SeasonBadge};
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::use_app_data;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -29,7 +30,7 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
             return view! {
                 <section class="not-found" data-testid="place-not-found">
                     <h1>{t!(i18n, place_not_found)}</h1>
-                    <A href="/map" attr:class="button">{t!(i18n, nav_map)}</A>
+                    <A href=localized("/map") attr:class="button">{t!(i18n, nav_map)}</A>
                 </section>
             }
             .into_any();
@@ -60,7 +61,7 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
         let map_name = name.clone();
         view! {
             <article class="place-page" data-testid="place-page">
-                <p><A href="/map">{t!(i18n, back_to_map)}</A></p>
+                <p><A href=localized("/map")>{t!(i18n, back_to_map)}</A></p>
                 <h1>{move || heading.get(lang()).to_string()}</h1>
                 <p class="muted">
                     {move || labels::place_kind(i18n, kind)}
@@ -99,7 +100,7 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
                         <h2 id="place-routes-title">{t!(i18n, routes_through_here)}</h2>
                         <ul class="plain link-list">
                             {routes.into_iter().map(|(id, name)| view! {
-                                <li><A href=format!("/routes/{id}")>{move || name.get(lang()).to_string()}</A></li>
+                                <li><A href=localized(&format!("/routes/{id}"))>{move || name.get(lang()).to_string()}</A></li>
                             }).collect_view()}
                         </ul>
                     </section>

@@ -7,6 +7,7 @@ use crate::components::list_parts::AddAllToList;
 use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::trip_parts::{leg_text, totals_text, AddToTrip, MonthPicker, SeasonBadge};
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::use_visitor;
 use crate::state::{use_app_data, AppData};
 use leptos::prelude::*;
@@ -46,7 +47,7 @@ pub fn RouteList() -> impl IntoView {
             view! {
                 <li class="route-card card" data-testid="route-card">
                     <h2>
-                        <A href=format!("/routes/{id}") attr:class="card-link">{move || name.get(lang()).to_string()}</A>
+                        <A href=localized(&format!("/routes/{id}")) attr:class="card-link">{move || name.get(lang()).to_string()}</A>
                     </h2>
                     <p>{move || theme.get(lang()).to_string()}</p>
                     <p class="route-stops">
@@ -96,7 +97,7 @@ pub fn RoutePage() -> impl IntoView {
             None => view! {
                 <section class="not-found" data-testid="route-not-found">
                     <h1>{t!(i18n, route_not_found)}</h1>
-                    <A href="/routes" attr:class="button">{t!(i18n, nav_routes)}</A>
+                    <A href=localized("/routes") attr:class="button">{t!(i18n, nav_routes)}</A>
                 </section>
             }
             .into_any(),
@@ -162,7 +163,7 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
                 <li class="stop" data-testid="route-stop">
                     <h3>
                         <span class="stop-number" aria-hidden="true">{i + 1}</span>
-                        <A href=place_path(&place.stop)>{move || title.get(lang()).to_string()}</A>
+                        <A href=localized(&place_path(&place.stop))>{move || title.get(lang()).to_string()}</A>
                     </h3>
                     <p class="muted">{move || labels::place_kind(i18n, kind)} " " <SeasonBadge months /></p>
                     {note.map(|n| view! { <p>{move || n.get(lang()).to_string()}</p> })}
@@ -185,7 +186,7 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
                                 .enumerate()
                                 .map(|(j, (id, name))| view! {
                                     {(j > 0).then_some(", ")}
-                                    <A href=format!("/p/{id}")>{move || name.get(lang()).to_string()}</A>
+                                    <A href=localized(&format!("/p/{id}"))>{move || name.get(lang()).to_string()}</A>
                                 })
                                 .collect_view()}
                         </p>
@@ -207,7 +208,7 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
     let heading = name.clone();
     view! {
         <article class="route-page">
-            <p><A href="/routes">{t!(i18n, all_routes)}</A></p>
+            <p><A href=localized("/routes")>{t!(i18n, all_routes)}</A></p>
             <h1>{move || heading.get(lang()).to_string()}</h1>
             <p>{move || theme.get(lang()).to_string()}</p>
             <p class="route-totals" data-testid="route-totals">

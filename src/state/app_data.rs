@@ -55,6 +55,12 @@ impl AppData {
     }
 }
 
+/// Data handed to the app before it starts, instead of loading it: the build-time renderer
+/// (src/bin/prerender.rs) draws every page from the bundled dataset this way. In the browser
+/// there is none, and the data gate loads as usual.
+#[derive(Clone)]
+pub struct Prebuilt(pub AppData);
+
 pub fn use_app_data() -> AppData {
     expect_context::<AppData>()
 }

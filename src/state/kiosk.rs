@@ -12,9 +12,11 @@ pub const KIOSK_PATH: &str = "/kiosk";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KioskMode(pub bool);
 
-/// True when the page was opened at `/kiosk` (decided once, at start).
+/// True when the page was opened at `/kiosk`, in any language (`/en/kiosk`): decided once,
+/// at start.
 pub fn started_as_kiosk() -> bool {
     let path = page::path();
+    let (_, path) = ocop_core::Lang::split_path(&path);
     path == KIOSK_PATH || path.starts_with("/kiosk/")
 }
 

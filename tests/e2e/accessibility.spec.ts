@@ -1,8 +1,8 @@
 // axe-core: zero WCAG 2.2 A/AA violations on every page (map, routes and trip included), in all three
 // languages, at the phone and kiosk sizes (the Playwright projects).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { Lang, inLanguage } from './fixtures';
+import { expect } from '@playwright/test';
+import { Lang, inLanguage, test } from './fixtures';
 
 const pages = [
   ['catalog', '/'],

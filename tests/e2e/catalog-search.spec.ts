@@ -1,6 +1,6 @@
 // Catalog search, facets, chips, sorting and shareable URL state (issue: catalog).
-import { expect, test, Page } from '@playwright/test';
-import { bundledDataset, inLanguage, t } from './fixtures';
+import { expect, Page } from '@playwright/test';
+import { bundledDataset, inLanguage, t, test } from './fixtures';
 
 const dataset = bundledDataset();
 const all = dataset.products.length;
@@ -120,16 +120,18 @@ test('no results says so', async ({ page }) => {
   await expect(page.getByTestId('no-results')).toHaveText(t('en', 'no_results'));
 });
 
-test('lang parameter selects the language and the switcher writes it', async ({ page }) => {
+test('an old lang parameter moves to the language path, and the switcher moves between paths', async ({ page }) => {
   await page.goto('/?lang=zh');
+  await expect(page).toHaveURL(/\/zh\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('zh', 'catalog_title'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
   await page.getByLabel(t('zh', 'language')).selectOption('vi');
-  await expect(page).toHaveURL(/lang=vi/);
+  await expect(page).toHaveURL(/:\d+\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'catalog_title'));
-  // The choice persists across a visit without the parameter.
-  await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'catalog_title'));
+  // The choice persists: an unprefixed link stays Vietnamese (the saved English is replaced).
+  await page.goto('/routes');
+  await expect(page).toHaveURL(/:\d+\/routes\/?$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
 });
 
 test('prices are formatted for the language', async ({ page }) => {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { bundledDataset, inLanguage, t } from './fixtures';
+import { expect } from '@playwright/test';
+import { bundledDataset, inLanguage, t, test } from './fixtures';
 
 test.describe('bundled catalog', () => {
   test('lists every real product from the bundled dataset', async ({ page }) => {

@@ -1,16 +1,8 @@
 // The fallback chain for a remote dataset: remote → last good cached copy → bundled copy,
 // with a translated notice saying which data is shown and why. The remote host is
 // simulated with request interception; nothing leaves the machine.
-import { expect, test } from '@playwright/test';
-import {
-  REMOTE_URL,
-  bundledDataset,
-  corsJson,
-  inLanguage,
-  serveRemote,
-  t,
-  useRemoteConfig,
-} from './fixtures';
+import { expect } from '@playwright/test';
+import { REMOTE_URL, bundledDataset, corsJson, inLanguage, serveRemote, t, useRemoteConfig, test } from './fixtures';
 
 /** A valid remote dataset, distinguishable from the bundled one by its version and size. */
 function remoteDataset() {

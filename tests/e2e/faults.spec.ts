@@ -7,8 +7,8 @@
 // origin not allowed / bundled copy failing (data-fallback.spec.ts); a full storage and a
 // corrupt saved list (list.spec.ts); offline at start after one visit (pwa.spec.ts); a map
 // after the connection drops (map.spec.ts); a panic on a phone and on a kiosk (kiosk.spec.ts).
-import { expect, Page, test } from '@playwright/test';
-import { bundledDataset, corsJson, inLanguage, serveRemote, t, useRemoteConfig } from './fixtures';
+import { expect, Page } from '@playwright/test';
+import { bundledDataset, corsJson, gotoBeforeTakeover, inLanguage, serveRemote, t, useRemoteConfig, test } from './fixtures';
 
 /** Uncaught exceptions and console errors, minus the browser's own "failed to load" lines
  * for requests a test cut off on purpose. */
@@ -33,7 +33,7 @@ test.beforeEach(async ({ context, page }) => {
   await inLanguage(page, 'en');
 });
 
-test('a slow remote dataset: the loading message stays until it arrives, then it is shown with no notice', async ({ page }) => {
+test('a slow remote dataset: the pre-rendered catalog stays until it arrives, then it is shown with no notice', async ({ page }) => {
   const errors = watchErrors(page);
   const v1 = remoteVersion('slow-1', (i) => i < 6);
   await useRemoteConfig(page, { fetch_timeout_ms: 8000 });
@@ -41,10 +41,14 @@ test('a slow remote dataset: the loading message stays until it arrives, then it
     await new Promise((r) => setTimeout(r, 3000));
     await route.fulfill(corsJson(JSON.stringify(v1)));
   });
-  await page.goto('/');
-  await expect(page.getByText(t('en', 'loading')).first()).toBeVisible();
-  await expect(page.getByTestId('product-card')).toHaveCount(0);
-  await expect(page.getByTestId('product-card')).toHaveCount(6, { timeout: 10_000 });
+  await gotoBeforeTakeover(page, '/');
+  // The catalog pre-rendered from the bundled data is readable meanwhile…
+  await expect(page.locator('#boot [data-testid="product-card"]').first()).toBeVisible();
+  await page.waitForTimeout(1500);
+  await expect(page.locator('#boot')).toHaveCount(1);
+  // …and the remote dataset replaces it once it has arrived.
+  await expect(page.locator('#boot')).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.getByTestId('product-card')).toHaveCount(6);
   await expect(page.getByTestId('data-notice')).toHaveCount(0);
   expect(errors()).toEqual([]);
 });
@@ -88,7 +92,8 @@ test('storage disabled entirely: the visitor is told, and the list works for the
       },
     });
   });
-  await page.goto('/p/cha-muc-manh-ha');
+  // No storage, so no saved language either: the English page by its path.
+  await page.goto('/en/p/cha-muc-manh-ha');
   await page.getByRole('button', { name: new RegExp(t('en', 'add_to_list')) }).click();
   await expect(page.getByTestId('storage-notice')).toContainText(t('en', 'storage_unavailable'));
   // In-app navigation only: a reload would end the visit, and with it the unsaved list.
@@ -112,9 +117,11 @@ test('every saved value corrupt at once: the app starts, says what it recovered,
     sessionStorage.setItem('seeded', '1');
     for (const [k, v] of Object.entries(values)) localStorage.setItem(k, v);
   }, garbage);
-  await page.goto('/');
+  await page.goto('/en/');
+  await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.getByTestId('product-card').first()).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en'); // the browser's language
+  // The page's own language: a corrupt saved choice moves nothing.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('storage-notice')).toContainText(t('en', 'storage_recovered_list'));
   await expect(page.getByTestId('storage-notice')).toContainText(t('en', 'storage_recovered_trip'));
   const backups = await page.evaluate(() => [

@@ -2,7 +2,39 @@
 // change or a new product never needs a test edit, and a missing key fails loudly.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Page, Route } from '@playwright/test';
+import { test as base, Page, Route } from '@playwright/test';
+
+/**
+ * `test`, with a page whose `goto` and `reload` return once the app has taken over from the
+ * pre-rendered page (`#boot` gone). Until then both are in the document, the app hidden
+ * behind the page (style/main.css), and a test id or CSS locator would find each thing
+ * twice. `gotoBeforeTakeover` opens a page without waiting, for tests of that moment;
+ * prerender.spec.ts uses `@playwright/test` directly.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const takenOver = () => page.locator('#boot').waitFor({ state: 'detached', timeout: 15_000 });
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    (page as any).gotoBeforeTakeover = goto;
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await takenOver();
+      return response;
+    };
+    page.reload = async (options) => {
+      const response = await reload(options);
+      await takenOver();
+      return response;
+    };
+    await use(page);
+  },
+});
+
+/** Opens `url` and returns while the pre-rendered page may still be on screen. */
+export function gotoBeforeTakeover(page: Page, url: string) {
+  return (page as any).gotoBeforeTakeover(url);
+}
 
 const root = join(__dirname, '..', '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -77,8 +109,23 @@ export const corsJson = (body: string, status = 200) => ({
   body,
 });
 
-/** Sets the browser language before the app boots (the app follows it on first visit). */
+/**
+ * A visitor who reads `lang`: the browser prefers it, and the visitor chose it on an earlier
+ * visit (saved once per test, so a later choice in the test is kept), so an unprefixed link
+ * such as `/` or `/p/x` moves to that language's path (`/en/`, `/en/p/x`) as it would for them.
+ */
 export async function inLanguage(page: Page, lang: Lang) {
+  await prefersLanguage(page, lang);
+  await page.addInitScript((l) => {
+    if (!sessionStorage.getItem('e2e-language-saved')) {
+      sessionStorage.setItem('e2e-language-saved', '1');
+      localStorage.setItem('ocop.lang.v1', l);
+    }
+  }, lang);
+}
+
+/** Only the browser's preference, as on a first visit: the app offers that language. */
+export async function prefersLanguage(page: Page, lang: Lang) {
   await page.addInitScript((l) => {
     Object.defineProperty(navigator, 'languages', { get: () => [l] });
     Object.defineProperty(navigator, 'language', { get: () => l });

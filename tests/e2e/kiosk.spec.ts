@@ -1,10 +1,14 @@
 // Kiosk mode (/kiosk): attract screen, idle countdown and a reset that leaves nothing behind,
 // links shown as QR codes, and recovery from a crash. Time is driven by Playwright's clock,
 // so the real 90 s + 20 s timings are tested without waiting for them.
-import { expect, Page, test } from '@playwright/test';
-import { bundledDataset, t, tPattern } from './fixtures';
+import { expect, Page } from '@playwright/test';
+import { bundledDataset, t, tPattern, test } from './fixtures';
 
 const data = bundledDataset();
+
+// A kiosk device as installed: nothing saved by an earlier visitor (the suite's default is a
+// phone visitor who chose English, playwright.config.ts).
+test.use({ storageState: { cookies: [], origins: [] } });
 
 test.beforeEach(async ({ context }) => {
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());

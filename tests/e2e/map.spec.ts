@@ -1,5 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-import { bundledDataset, inLanguage, t } from './fixtures';
+import { expect, Page } from '@playwright/test';
+import { bundledDataset, inLanguage, t, test } from './fixtures';
 
 // No test may touch the internet: online tiles are cut off, as on an island with no signal.
 test.beforeEach(async ({ page, context }) => {

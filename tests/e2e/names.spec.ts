@@ -2,8 +2,8 @@
 // Vietnamese name, so in English and Chinese every product card (and the product page, and
 // the shopping list) shows it too, marked lang="vi". Counts follow each language's plural
 // rule: "1 product", "2 products"; Vietnamese and Chinese have one form.
-import { expect, test, Page } from '@playwright/test';
-import { bundledDataset, inLanguage, t, Lang } from './fixtures';
+import { expect, Page } from '@playwright/test';
+import { bundledDataset, inLanguage, t, Lang, test } from './fixtures';
 
 const dataset = bundledDataset();
 type Product = { id: string; name: { vi: string; en?: string; zh?: string }; group: string; locality?: { district?: string } };

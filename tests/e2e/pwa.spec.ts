@@ -1,12 +1,12 @@
 // The installable, offline-first app: Chrome's installability check, everything working
 // offline after one visit, and the "update available" prompt when a new build is deployed.
-import { chromium, expect, Page, test } from '@playwright/test';
+import { chromium, expect, Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, appendFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { t } from './fixtures';
+import { t, test } from './fixtures';
 
 test.use({ serviceWorkers: 'allow' });
 

@@ -7,8 +7,8 @@
 // 2. A dataset made of XSS payloads renders as plain text, and its script URLs are not links.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, Page, test } from '@playwright/test';
-import { bundledDataset, corsJson, inLanguage, serveRemote, t, useRemoteConfig } from './fixtures';
+import { expect, Page } from '@playwright/test';
+import { bundledDataset, corsJson, inLanguage, serveRemote, t, useRemoteConfig, test } from './fixtures';
 
 /** Records every CSP violation (event and console report) from before the first script runs. */
 async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {

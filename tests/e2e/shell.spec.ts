@@ -2,8 +2,8 @@
 // destinations are a tab bar at the bottom — icons, labels, the trip's and the list's counts,
 // 48 px targets — and the top bar keeps only the title, the language and About, so the first
 // product is on screen at 360×640. Tablets and kiosks keep the navigation along the top.
-import { expect, test, Page } from '@playwright/test';
-import { inLanguage, t } from './fixtures';
+import { expect, Page } from '@playwright/test';
+import { inLanguage, t, test } from './fixtures';
 
 const trip = { version: 1, stops: [{ spot: 'dao-co-to' }, { spot: 'vinh-ha-long' }] };
 const list = {

@@ -1,5 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-import { bundledDataset, inLanguage, t, tPattern } from './fixtures';
+import { expect, Page } from '@playwright/test';
+import { bundledDataset, inLanguage, t, tPattern, test } from './fixtures';
 
 test.beforeEach(async ({ page, context }) => {
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());

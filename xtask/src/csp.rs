@@ -101,7 +101,8 @@ fn with_meta_policy(html: &str, policy: &str) -> Result<String, String> {
 
 /// The page without `integrity` on `<link … as=fetch>` preloads, where browsers ignore it
 /// (Chromium: "The `integrity` attribute is currently ignored for preload destinations that
-/// do not support subresource integrity"). Other tags are left as they are.
+/// do not support subresource integrity"), and on the icon link, where HTML does not allow
+/// it at all (html-validate's `attribute-misuse`). Other tags are left as they are.
 fn without_ignored_preload_integrity(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -112,10 +113,13 @@ fn without_ignored_preload_integrity(html: &str) -> String {
         };
         let tag = &rest[start..start + end + 1];
         let attributes: Vec<&str> = tag.split_whitespace().collect();
-        let fetch_preload = attributes
-            .iter()
-            .any(|a| matches!(a.trim_end_matches('>'), "as=fetch" | "as=\"fetch\""));
-        if fetch_preload {
+        let ignored = attributes.iter().any(|a| {
+            matches!(
+                a.trim_end_matches('>'),
+                "as=fetch" | "as=\"fetch\"" | "rel=icon" | "rel=\"icon\""
+            )
+        });
+        if ignored {
             let kept: Vec<&str> = attributes
                 .into_iter()
                 .filter(|a| !a.starts_with("integrity="))
@@ -203,14 +207,16 @@ mod tests {
         let page = "<head><link crossorigin href=/a.js integrity=sha384-A rel=modulepreload>\
             <link as=fetch crossorigin href=/a_bg.wasm integrity=sha384-B rel=preload type=application/wasm>\
             <link as=\"fetch\" href=/d.json integrity=\"sha384-C\">\
-            <link href=/m.css integrity=sha384-D rel=stylesheet></head>";
+            <link href=/m.css integrity=sha384-D rel=stylesheet>\
+            <link href=/f.svg integrity=sha384-E rel=icon></head>";
         let out = without_ignored_preload_integrity(page);
         assert_eq!(
             out,
             "<head><link crossorigin href=/a.js integrity=sha384-A rel=modulepreload>\
             <link as=fetch crossorigin href=/a_bg.wasm rel=preload type=application/wasm>\
             <link as=\"fetch\" href=/d.json>\
-            <link href=/m.css integrity=sha384-D rel=stylesheet></head>"
+            <link href=/m.css integrity=sha384-D rel=stylesheet>\
+            <link href=/f.svg rel=icon></head>"
         );
         assert_eq!(without_ignored_preload_integrity(PAGE), PAGE);
     }

@@ -3,7 +3,8 @@
 //! * `serve`            build the app and serve it on http://127.0.0.1:8080 (bundled data)
 //! * `test [--only ID,…]` every test layer (fmt, clippy, native, fuzz, browser, release build,
 //!   size budget, e2e), timed, failing past its time limit (suite.rs)
-//! * `build`            release build into `dist/`
+//! * `build [--site-url URL] [--dataset FILE]`  release build into `dist/`, every page
+//!   pre-rendered (for the origin URL, from the dataset FILE instead of the bundled one)
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
 //! * `bench [--runs N] [--update-readme]`  the browser benchmark report (target/bench/report.md)
@@ -12,7 +13,9 @@
 //! * `icons`            redraw the PNG app icons in `public/icons/`
 //! * `csp [DIR]`        give the built index.html its Content-Security-Policy, write `_headers`
 //! * `precache [DIR]`   write the service worker with this build's file list
-//! * `post-build`       both, in that order (trunk's post_build hook runs it)
+//! * `og-images DATASET DIR`  draw the link-preview pictures
+//! * `post-build`       csp, pre-rendered pages, link-preview pictures, precache, in that
+//!   order (trunk's post_build hook runs it)
 //!
 //! Written as an xtask (plain Rust, no extra runner) so a newcomer needs nothing but cargo.
 
@@ -21,6 +24,7 @@ mod data;
 mod fuzz;
 mod icons;
 mod install;
+mod og_image;
 mod precache;
 mod process;
 mod site;
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
         ["serve", rest @ ..] => site::serve(rest),
-        ["build"] => site::release_build(),
+        ["build", rest @ ..] => site::build_command(rest),
         ["test", rest @ ..] => suite::test_all(rest),
         ["data", "check", file] => return data::check(file),
         ["data", "synth", rest @ ..] => data::synth(rest),
@@ -50,9 +54,10 @@ fn main() -> ExitCode {
             Err(_) => Err(format!("fuzz: {seconds:?} is not a whole number of seconds")),
         },
         ["icons"] => icons::write_all(),
-        // Trunk's post_build hook (Trunk.toml) passes its staging directory. The policy goes
-        // in first: the service worker's build id covers index.html as it will be served.
-        ["post-build"] => staging_dir().and_then(|dir| csp::write(&dir).and_then(|()| precache::write(&dir))),
+        ["og-images", dataset, dir] => og_image::write_all(dataset.as_ref(), dir.as_ref())
+            .map(|n| println!("wrote {n} pictures in {dir}/og/")),
+        // Trunk's post_build hook (Trunk.toml) passes its staging directory.
+        ["post-build"] => staging_dir().and_then(|dir| site::post_build(&dir)),
         ["csp"] => staging_dir().and_then(|dir| csp::write(&dir)),
         ["csp", dir] => csp::write(dir),
         ["precache"] => staging_dir().and_then(|dir| precache::write(&dir)),
@@ -82,7 +87,10 @@ const USAGE: &str = "usage:
                                       run every test layer (installs missing tools first), or only
                                       the named ones: fmt, clippy-native, native, data, fuzz,
                                       wasm, build, size, e2e
-  cargo xtask build                   release build into dist/
+  cargo xtask build [--site-url URL] [--dataset FILE]
+                                      release build into dist/ with every page pre-rendered for
+                                      the origin URL (default http://127.0.0.1:8080), optionally
+                                      from a published dataset FILE instead of the bundled one
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]
   cargo xtask fuzz [SECONDS]          run each cargo-fuzz target (fuzz/) for SECONDS, default 60; fails on a crash
@@ -93,6 +101,7 @@ const USAGE: &str = "usage:
                                       browser benchmark report: sizes, load, Lighthouse, keystrokes,
                                       memory, MiniSearch side by side (target/bench/report.md)
   cargo xtask icons                   redraw the PNG app icons in public/icons/
+  cargo xtask og-images DATASET DIR   draw the 1200×630 link-preview PNGs into DIR/og/
   cargo xtask csp [DIR]               add the Content-Security-Policy to DIR/index.html, write DIR/_headers
   cargo xtask precache [DIR]          write DIR/sw.js with the build's file list
   cargo xtask post-build              csp then precache on trunk's staging directory (run by trunk)";

@@ -16,12 +16,19 @@ fn text<T>(result: Result<T>) -> std::result::Result<T, String> {
     result.map_err(|e| e.to_string())
 }
 
-/// Files a visitor never needs offline.
+/// Files a visitor never needs offline, and the pre-rendered pages and their link-preview
+/// pictures: ~380 pages in three languages would make every install download the whole
+/// site. The worker keeps the pages a visitor opens (public/sw.js); the app shell
+/// (`shell.html`) and the catalog (`index.html`) are precached.
 fn skipped(relative: &str) -> bool {
     relative == "sw.js"
         || relative == "_headers"
         || relative.ends_with(".schema.json")
         || relative.ends_with(".map")
+        || (relative.ends_with(".html") && relative != "index.html" && relative != "shell.html")
+        || relative.starts_with("og/")
+        || relative == "sitemap.xml"
+        || relative == "robots.txt"
 }
 
 pub fn write(dir: &str) -> std::result::Result<(), String> {
@@ -97,13 +104,21 @@ mod tests {
         std::fs::write(dir.join("data/ocop-quang-ninh.json"), "{}").unwrap();
         std::fs::write(dir.join("data/ocop-dataset.schema.json"), "{}").unwrap();
         std::fs::write(dir.join("sw.js"), "old").unwrap();
+        // The shell is kept; pre-rendered pages, their pictures and the crawler files are not.
+        std::fs::write(dir.join("shell.html"), "<html></html>").unwrap();
+        std::fs::create_dir_all(dir.join("en/p/a")).unwrap();
+        std::fs::write(dir.join("en/p/a/index.html"), "<html></html>").unwrap();
+        std::fs::write(dir.join("404.html"), "<html></html>").unwrap();
+        std::fs::create_dir_all(dir.join("og/product")).unwrap();
+        std::fs::write(dir.join("og/product/a.png"), [0u8]).unwrap();
+        std::fs::write(dir.join("sitemap.xml"), "<urlset/>").unwrap();
         let dir_text = dir.to_str().unwrap();
 
         write(dir_text).unwrap();
         let first = std::fs::read_to_string(dir.join("sw.js")).unwrap();
         assert!(
             first.contains(
-                r#"const PRECACHE = ["/app-1a2b_bg.wasm","/data/ocop-quang-ninh.json","/index.html"];"#
+                r#"const PRECACHE = ["/app-1a2b_bg.wasm","/data/ocop-quang-ninh.json","/index.html","/shell.html"];"#
             ),
             "{first}"
         );

@@ -103,6 +103,98 @@ pub fn release_build() -> Result {
     trunk_build(&mut steps)
 }
 
+/// Read by [`post_build`] (trunk passes its environment on to hooks): the origin the pages
+/// are built for, and a dataset to build them from instead of the bundled one.
+const SITE_URL_VAR: &str = "OCOP_SITE_URL";
+const DATASET_VAR: &str = "OCOP_DATASET";
+
+/// `cargo xtask build [--site-url URL] [--dataset FILE]`.
+pub fn build_command(args: &[&str]) -> Result {
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (var, value) = match *arg {
+            "--site-url" => (SITE_URL_VAR, it.next()),
+            "--dataset" => (DATASET_VAR, it.next()),
+            _ => return Err("usage: cargo xtask build [--site-url URL] [--dataset FILE]".into()),
+        };
+        let value = value.ok_or(format!("{arg} needs a value"))?;
+        let value = if var == DATASET_VAR {
+            // Trunk runs the hook from the project root; a relative path means the caller's.
+            std::path::absolute(value)
+                .map_err(|e| format!("{value}: {e}"))?
+                .to_string_lossy()
+                .into_owned()
+        } else {
+            value.to_string()
+        };
+        // Set before any child process starts; trunk passes it on to its hook.
+        std::env::set_var(var, value);
+    }
+    release_build()
+}
+
+/// Runs src/bin/prerender.rs on `dir`. leptos-use, under leptos_i18n, prints a hint about
+/// reading the `Accept-Language` header for every page it renders (there is no request here:
+/// the language is in the path); that line is dropped so the build log shows what matters.
+fn prerender(dir: &str) -> Result {
+    const HINT: &str = "If you're using `use_locales` with SSR";
+    let mut c = cmd(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--profile",
+            "prerender",
+            "-p",
+            "ocop-quang-ninh",
+            "--features",
+            "ssr",
+            "--bin",
+            "prerender",
+            "--",
+            dir,
+        ],
+    );
+    println!("\n$ cargo run --profile prerender --features ssr --bin prerender -- {dir}");
+    let out = c
+        .output()
+        .map_err(|e| format!("could not start the pre-renderer: {e}"))?;
+    for stream in [&out.stdout, &out.stderr] {
+        for line in String::from_utf8_lossy(stream)
+            .lines()
+            .filter(|l| !l.starts_with(HINT))
+        {
+            println!("{line}");
+        }
+    }
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("the pre-renderer failed ({})", out.status))
+    }
+}
+
+/// What trunk's `post_build` hook does to its staging directory `dir`, in order:
+/// 1. the Content-Security-Policy into index.html (csp.rs), so every page copies it;
+/// 2. a published dataset in place of the bundled one, when `OCOP_DATASET` names one;
+/// 3. every page pre-rendered from that dataset (src/bin/prerender.rs), index.html kept as
+///    `shell.html`, the single-page fallback;
+/// 4. the link-preview pictures (og_image.rs);
+/// 5. the service worker's file list (precache.rs), which leaves the pre-rendered pages and
+///    pictures out: they are cached as they are visited.
+pub fn post_build(dir: &str) -> Result {
+    crate::csp::write(dir)?;
+    let dataset = std::path::Path::new(dir).join("data/ocop-quang-ninh.json");
+    if let Ok(published) = std::env::var(DATASET_VAR) {
+        std::fs::copy(&published, &dataset).map_err(|e| format!("--dataset {published}: {e}"))?;
+        println!("post-build: pages and data from {published}");
+    }
+    prerender(dir)?;
+    let pictures = crate::og_image::write_all(&dataset, std::path::Path::new(dir))?;
+    println!("post-build: {pictures} link-preview pictures");
+    crate::precache::write(dir)
+}
+
 pub fn serve(args: &[&str]) -> Result {
     let port = match args {
         [] => "8080",

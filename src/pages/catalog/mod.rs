@@ -13,6 +13,7 @@ mod search;
 use crate::browser::page;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::language::page_lang;
 use crate::state::{use_app_data, use_visitor};
 use chips::ActiveFilters;
 use facets::FacetPanel;
@@ -23,6 +24,7 @@ use ocop_core::catalog::{restrict_to, CatalogQuery, CatalogResults};
 use pagination::Pagination;
 use results::{ResultList, ResultsToolbar};
 use search::SearchBox;
+pub use search::SEARCH_INPUT_ID;
 use std::sync::Arc;
 
 #[component]
@@ -44,8 +46,7 @@ pub fn Catalog() -> impl IntoView {
         }
         q
     });
-    let lang = Memo::new(move |_| query_map.with(|m| m.get("lang")));
-    let nav = CatalogNav::new(query, lang);
+    let nav = CatalogNav::new(query, page_lang());
     provide_context(nav);
     // Leaving the catalog (tapping a product right after typing) must not let a waiting
     // URL update fire later and bring the visitor back here.

@@ -8,21 +8,19 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use ocop_core::catalog::CatalogQuery;
+use ocop_core::Lang;
 
 /// Small pages keep the DOM light on phones and kiosks whatever the dataset size.
 pub const PER_PAGE: usize = 24;
 
-/// Turns a query into the catalog URL, keeping the `lang` parameter so shared links open
-/// in the sender's language.
-pub fn catalog_href(query: &CatalogQuery, lang: Option<String>) -> String {
+/// Turns a query into the catalog URL in the page's language, so shared links open in the
+/// sender's language.
+pub fn catalog_href(query: &CatalogQuery, lang: Lang) -> String {
     let mut params = ParamsMap::new();
     for (key, value) in query.to_query_pairs() {
         params.insert(key, value);
     }
-    if let Some(lang) = lang {
-        params.insert("lang", lang);
-    }
-    format!("/{}", params.to_query_string())
+    lang.localize(&format!("/{}", params.to_query_string()))
 }
 
 /// How long typing must pause before the URL catches up with the search box. Results
@@ -36,7 +34,7 @@ const URL_DEBOUNCE_MS: u32 = 300;
 pub struct CatalogNav {
     /// What is on screen: the URL's query, with the text the visitor is typing.
     query: Memo<CatalogQuery>,
-    lang: Memo<Option<String>>,
+    lang: Lang,
     pending: StoredValue<Option<page::Timer>, LocalStorage>,
 }
 
@@ -46,8 +44,8 @@ pub fn use_catalog_nav() -> CatalogNav {
 }
 
 impl CatalogNav {
-    /// `query`: what is on screen; `lang`: the URL's `lang` parameter, kept in every link.
-    pub fn new(query: Memo<CatalogQuery>, lang: Memo<Option<String>>) -> Self {
+    /// `query`: what is on screen; `lang`: the page's language, kept in every link.
+    pub fn new(query: Memo<CatalogQuery>, lang: Lang) -> Self {
         CatalogNav {
             query,
             lang,
@@ -77,7 +75,7 @@ impl CatalogNav {
         let timeout = page::Timer::after(URL_DEBOUNCE_MS, move || {
             // The visitor may have left the catalog meanwhile (tapped a product right after
             // typing): then the update is stale and must not bring them back.
-            let still_here = page::path() == "/";
+            let still_here = Lang::split_path(&page::path()) == (nav.lang, "/");
             if nav.pending.try_set_value(None).is_some() || !still_here {
                 return;
             }
@@ -91,7 +89,7 @@ impl CatalogNav {
 
     pub fn go(&self, query: CatalogQuery, replace: bool) {
         self.cancel_pending();
-        let href = catalog_href(&query, self.lang.get_untracked());
+        let href = catalog_href(&query, self.lang);
         use_navigate()(
             &href,
             NavigateOptions {

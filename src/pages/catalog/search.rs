@@ -4,6 +4,11 @@ use super::nav::use_catalog_nav;
 use crate::i18n::*;
 use leptos::prelude::*;
 
+/// The search box's id: the app carries text typed into the pre-rendered box into its own
+/// (`browser::page::take_over_from_boot`). Written out as a literal in the view below too: a
+/// constant attribute value costs wasm bytes a literal does not.
+pub const SEARCH_INPUT_ID: &str = "catalog-search";
+
 /// The search form; `text` is what the visitor typed.
 #[component]
 pub fn SearchBox(text: RwSignal<String>) -> impl IntoView {

@@ -7,6 +7,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::names::VietnameseName;
 use crate::i18n::*;
+use crate::state::language::{localized, page_lang};
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -30,12 +31,13 @@ pub fn GroupedItems(undo: RwSignal<Option<Undo>>) -> impl IntoView {
             .map_or(GroupBy::default(), |k| GroupBy::from_key(&k))
     });
     let navigate = StoredValue::new_local(use_navigate());
+    let page_language = page_lang();
     let choose = move |choice: GroupBy| {
         let href = match choice {
             GroupBy::WhereToBuy => "/list".to_string(),
             other => format!("/list?by={}", other.key()),
         };
-        navigate.with_value(|navigate| navigate(&href, replace_keeping_scroll()));
+        navigate.with_value(|navigate| navigate(&page_language.localize(&href), replace_keeping_scroll()));
     };
 
     // Which items go in which group. A memo of ids only: ticking an item, changing its
@@ -65,7 +67,7 @@ pub fn GroupedItems(undo: RwSignal<Option<Undo>>) -> impl IntoView {
         match key {
             GroupKey::Place { stop, on_trip } => {
                 let name = place(dataset, stop).map(|p| p.name.clone());
-                let path = place_path(stop);
+                let path = localized(&place_path(stop));
                 let on_trip = *on_trip;
                 view! {
                     <A href=path>{move || name.as_ref().map(|n| n.get(lang()).to_string()).unwrap_or_default()}</A>
@@ -185,7 +187,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                 />
                 <label for=checkbox_id class="list-item-name">{move || name.get()}</label>
                 {if available {
-                    view! { <A href=format!("/p/{id}") attr:class="details-link">{t!(i18n, details)}<span class="visually-hidden">": " {move || name.get()}</span></A> }.into_any()
+                    view! { <A href=localized(&format!("/p/{id}")) attr:class="details-link">{t!(i18n, details)}<span class="visually-hidden">": " {move || name.get()}</span></A> }.into_any()
                 } else {
                     view! { <span class="badge badge-unconfirmed" data-testid="unavailable">{t!(i18n, product_unavailable)}</span> }.into_any()
                 }}

@@ -13,6 +13,7 @@ mod summary;
 mod undo;
 
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::use_visitor;
 use actions::ListActions;
 use items::GroupedItems;
@@ -41,7 +42,7 @@ pub fn ListPage() -> impl IntoView {
                 when=move || !empty()
                 fallback=move || view! {
                     <p data-testid="list-empty">{t!(i18n, list_empty)}</p>
-                    <p><A href="/" attr:class="button">{t!(i18n, list_browse_catalog)}</A></p>
+                    <p><A href=localized("/") exact=true attr:class="button">{t!(i18n, list_browse_catalog)}</A></p>
                 }
             >
                 <ListSummary />

@@ -9,6 +9,7 @@ use super::undo::{replace_keeping_scroll, Undo};
 use crate::browser::{copy_text, page};
 use crate::components::qr_code::QrCode;
 use crate::i18n::*;
+use crate::state::language::page_lang;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -58,6 +59,7 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
     let location = use_location();
     let fragment = Memo::new(move |_| location.hash.with(|h| read_fragment(h)));
     let navigate = StoredValue::new_local(use_navigate());
+    let lang = page_lang();
     let forget_fragment = move || {
         let search = location.search.get_untracked();
         let href = if search.is_empty() {
@@ -65,7 +67,7 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
         } else {
             format!("/list?{}", search.trim_start_matches('?'))
         };
-        navigate.with_value(|navigate| navigate(&href, replace_keeping_scroll()));
+        navigate.with_value(|navigate| navigate(&lang.localize(&href), replace_keeping_scroll()));
     };
     let remember_for_undo = move || Undo::Imported {
         list: visitor.list.get_untracked(),
@@ -162,9 +164,11 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
 pub fn ShareList() -> impl IntoView {
     let i18n = use_i18n();
     let visitor = use_visitor();
+    // In the page's language: a kiosk visitor who chose English gets an English page.
+    let site = format!("{}{}", page::origin(), page_lang().path_prefix());
     let link = Memo::new(move |_| {
         let code = visitor.list.with(|l| visitor.trip.with(|t| encode(l, t.stops())));
-        share_link(&page::origin(), &code)
+        share_link(&site, &code)
     });
     let stops = move || visitor.trip.with(Trip::len);
     let copied = RwSignal::new(None::<bool>);

@@ -6,6 +6,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::trip_parts::{AddToTrip, SeasonBadge};
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::use_app_data;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,7 +34,7 @@ pub fn PlaceList(view: MapView) -> impl IntoView {
                     <li class="place-row" data-testid="place-row" data-key=stop_key(&p.stop)>
                         <span class=format!("kind-swatch pin-{kind}") aria-hidden="true"></span>
                         <div class="place-row-body">
-                            <A href=place_path(&p.stop)>{move || title.get(lang()).to_string()}</A>
+                            <A href=localized(&place_path(&p.stop))>{move || title.get(lang()).to_string()}</A>
                             <p class="muted">
                                 {move || labels::place_kind(i18n, kind)} " · "
                                 {move || t_count!(i18n, products_linked, count)} " "

@@ -5,6 +5,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::trip_parts::AddToTrip;
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::use_app_data;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -50,7 +51,7 @@ fn SelectedPlace(stop: StopRef) -> impl IntoView {
             <ul class="plain link-list">
                 {products
                     .into_iter()
-                    .map(|(id, name)| view! { <li><A href=format!("/p/{id}")>{move || name.get(lang()).to_string()}</A></li> })
+                    .map(|(id, name)| view! { <li><A href=localized(&format!("/p/{id}"))>{move || name.get(lang()).to_string()}</A></li> })
                     .collect_view()}
             </ul>
         }
@@ -63,7 +64,7 @@ fn SelectedPlace(stop: StopRef) -> impl IntoView {
             {products_view}
             <div class="actions">
                 <AddToTrip stop=stop.clone() name=Signal::derive(move || name.get(lang()).to_string()) />
-                <A href=place_path(&stop) attr:class="button button-secondary">{t!(i18n, place_details)}</A>
+                <A href=localized(&place_path(&stop)) attr:class="button button-secondary">{t!(i18n, place_details)}</A>
             </div>
         </section>
     })

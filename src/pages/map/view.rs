@@ -2,6 +2,7 @@
 //! `season=1`, `place=s.<id>`), so a view can be shared or bookmarked. Unknown values in a
 //! shared link are ignored, never fatal.
 
+use crate::state::language::page_lang;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -79,13 +80,17 @@ impl MapView {
                 .collect::<Vec<StopRef>>()
         });
         let navigate = use_navigate();
+        // The map's URL stays in the page's language.
+        let lang = page_lang();
         MapView {
             query,
             kinds,
             season_only,
             selected,
             visible,
-            navigate: StoredValue::new_local(Box::new(move |href: &str, options| navigate(href, options))),
+            navigate: StoredValue::new_local(Box::new(move |href: &str, options| {
+                navigate(&lang.localize(href), options)
+            })),
         }
     }
 

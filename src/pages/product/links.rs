@@ -4,6 +4,7 @@
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -50,7 +51,7 @@ pub fn ProductPlaces(index: usize) -> impl IntoView {
                     .map(|(stop, name, kind, district)| {
                         view! {
                             <li>
-                                <A href=places::place_path(&stop)>{move || name.get(lang()).to_string()}</A>
+                                <A href=localized(&places::place_path(&stop))>{move || name.get(lang()).to_string()}</A>
                                 <span class="muted">
                                     " · " {move || labels::place_kind(i18n, kind)}
                                     {district.map(|d| view! { " · " {move || d.name().get(lang()).to_string()} })}
@@ -90,7 +91,7 @@ pub fn ProductRoutes(index: usize) -> impl IntoView {
                 <ul class="plain link-list">
                     {routes
                         .into_iter()
-                        .map(|(id, name)| view! { <li><A href=format!("/routes/{id}")>{move || name.get(lang()).to_string()}</A></li> })
+                        .map(|(id, name)| view! { <li><A href=localized(&format!("/routes/{id}"))>{move || name.get(lang()).to_string()}</A></li> })
                         .collect_view()}
                 </ul>
             </section>

@@ -11,6 +11,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddToList;
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::use_app_data;
 use facts::{BuyFacts, ProducerFacts, ProductSources, RatingFacts, SeasonFacts};
 use leptos::prelude::*;
@@ -42,7 +43,7 @@ fn ProductNotFound(id: String) -> impl IntoView {
         <section class="not-found" data-testid="product-not-found">
             <h1>{t!(i18n, product_not_found_title)}</h1>
             <p>{move || t_string!(i18n, product_not_found_body, id = id.clone()).to_string()}</p>
-            <A href="/" attr:class="button">{t!(i18n, back_to_catalog)}</A>
+            <A href=localized("/") exact=true attr:class="button">{t!(i18n, back_to_catalog)}</A>
         </section>
     }
 }
@@ -76,7 +77,7 @@ fn ProductDetails(index: usize) -> impl IntoView {
     view! {
         <article class="product-page" data-testid="product-page" data-product-id=id>
             <p class="back">
-                <A href="/">"← " {t!(i18n, back_to_catalog)}</A>
+                <A href=localized("/") exact=true>"← " {t!(i18n, back_to_catalog)}</A>
             </p>
             <ProductHeader product />
             {description_view}

@@ -5,6 +5,7 @@ use crate::browser::{copy_text, page};
 use crate::components::external_link::ExternalLink;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::language::page_lang;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use ocop_core::export::{google_maps_links, gpx, ExportStop};
@@ -62,7 +63,15 @@ pub fn TakeTripWithYou(known: Memo<Vec<StopRef>>) -> impl IntoView {
             leptos::logging::warn!("GPX download failed: {e}");
         }
     };
-    let share_link = move || format!("{}/trip?stops={}", page::origin(), trip.with(Trip::to_query));
+    // In the page's language, like the page.
+    let prefix = page_lang().path_prefix();
+    let share_link = move || {
+        format!(
+            "{}{prefix}/trip?stops={}",
+            page::origin(),
+            trip.with(Trip::to_query)
+        )
+    };
     let copied = RwSignal::new(false);
     let copy_link = move |_| {
         let link = share_link();

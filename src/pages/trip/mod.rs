@@ -14,6 +14,7 @@ use crate::components::lang_of;
 use crate::components::map::{MapMarker, PlaceMap};
 use crate::components::trip_parts::{totals_text, MonthPicker};
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::{use_app_data, use_visitor};
 use actions::TripActions;
 use export::TakeTripWithYou;
@@ -64,7 +65,7 @@ pub fn TripPage() -> impl IntoView {
                 when=move || !empty()
                 fallback=move || view! {
                     <p data-testid="trip-empty">{t!(i18n, trip_empty)}</p>
-                    <p><A href="/map" attr:class="button">{t!(i18n, nav_map)}</A> " " <A href="/routes" attr:class="button button-secondary">{t!(i18n, nav_routes)}</A></p>
+                    <p><A href=localized("/map") attr:class="button">{t!(i18n, nav_map)}</A> " " <A href=localized("/routes") attr:class="button button-secondary">{t!(i18n, nav_routes)}</A></p>
                 }
             >
                 <p class="route-totals" data-testid="trip-totals">

@@ -1,6 +1,7 @@
 //! A trip shared as a link (`/trip?stops=…`): offered, never applied silently.
 
 use crate::i18n::*;
+use crate::state::language::page_lang;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -18,12 +19,13 @@ pub fn SharedTripOffer() -> impl IntoView {
     let query = use_query_map();
     let shared = Memo::new(move |_| query.with(|q| q.get("stops")).map(|v| Trip::from_query(&v)));
     let navigate = StoredValue::new_local(use_navigate());
+    let lang = page_lang();
     let dismiss = move || {
         let mut params = query.get_untracked();
         params.remove("stops");
         navigate.with_value(|navigate| {
             navigate(
-                &format!("/trip{}", params.to_query_string()),
+                &lang.localize(&format!("/trip{}", params.to_query_string())),
                 NavigateOptions {
                     replace: true,
                     ..NavigateOptions::default()

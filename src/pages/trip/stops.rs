@@ -5,6 +5,7 @@
 use crate::components::lang_of;
 use crate::components::trip_parts::{leg_text, SeasonBadge};
 use crate::i18n::*;
+use crate::state::language::localized;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -105,7 +106,7 @@ fn StopRow(
             <span class="stop-number" aria-hidden="true">{index + 1}</span>
             <div class="trip-stop-body">
                 {match &name {
-                    Some(_) => view! { <A href=place_path(&stop)>{label.clone()}</A> }.into_any(),
+                    Some(_) => view! { <A href=localized(&place_path(&stop))>{label.clone()}</A> }.into_any(),
                     None => view! { <span>{label.clone()}</span> " " <span class="badge badge-unconfirmed">{t!(i18n, place_unavailable)}</span> }.into_any(),
                 }}
                 " " <SeasonBadge months />
