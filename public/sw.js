@@ -87,9 +87,18 @@ async function networkFirst(request, key) {
     return response;
   } catch (offline) {
     const cached = (await caches.match(key, { cacheName: DATA_CACHE })) || (await caches.match(key, { cacheName: SHELL_CACHE }));
-    if (cached) return cached;
+    if (cached) return markedOffline(cached);
     throw offline;
   }
+}
+
+// The page cannot trust `navigator.onLine` after an offline reload served by this worker
+// (Chromium reports "online" then): a copy answered because the network failed says so, and
+// the app shows its offline notice (src/browser/fetch.rs).
+function markedOffline(cached) {
+  const headers = new Headers(cached.headers);
+  headers.set('x-ocop-offline', '1');
+  return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
 }
 
 // `/en/p/x`, `/en/p/x/` and `/en/p/x/index.html` are one page; the query and fragment are the

@@ -113,11 +113,10 @@ fn DataGate(kiosk: bool) -> impl IntoView {
     .into_any()
 }
 
-/// The pre-rendered page gives way to the app once the view being built is on the page: an
-/// effect runs after this render, and the next animation frame after the Suspense has put its
-/// children into the document — still before the browser paints, so the swap is one frame.
+/// The pre-rendered page gives way to the app once the view being built is on the page (an
+/// effect runs after this render; the swap itself waits for the next frame).
 fn hand_over() {
-    Effect::new(|| request_animation_frame(|| take_over_from_boot(SEARCH_INPUT_ID)));
+    Effect::new(|| take_over_from_boot(SEARCH_INPUT_ID));
 }
 
 /// Every page, by path, in each language: Vietnamese at the root, English under `/en`,

@@ -40,6 +40,7 @@ impl DataPort for BrowserPort {
                     message: e.to_string(),
                 })
             })?;
+        super::pwa::note_answered_offline(response.headers().get("x-ocop-offline").is_some());
         if !response.ok() {
             return Err(FetchFailure::Http {
                 status: response.status(),

@@ -15,9 +15,7 @@ pub mod leaflet;
 pub mod page;
 pub mod pwa;
 pub mod storage;
-
-/// False in the build-time renderer: see the module's documentation.
-const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+mod target;
 
 pub use fetch::{save_cached_copy, BrowserPort, CACHE_KEY};
 pub use page::copy_text;

@@ -1,6 +1,7 @@
 //! The page itself: its address, title, scroll position, clock, printing, downloads, the
 //! clipboard, and the User Timing entries the benchmark reads.
 
+use super::target::IN_BROWSER;
 use leptos::prelude::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -9,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 pub fn path() -> String {
     // Rendered at build time: the path being rendered.
     #[cfg(feature = "ssr")]
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return leptos::prelude::use_context::<leptos_router::location::RequestUrl>()
             .map(|url| url.as_ref().to_string())
             .unwrap_or_default();
@@ -19,7 +20,7 @@ pub fn path() -> String {
 
 /// The page's origin (`https://host`), for links that leave the device.
 pub fn origin() -> String {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return String::new();
     }
     window().location().origin().unwrap_or_default()
@@ -34,14 +35,14 @@ pub fn print() {
 }
 
 pub fn set_title(title: &str) {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return;
     }
     document().set_title(title);
 }
 
 pub fn scroll_to_top() {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return;
     }
     window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -49,7 +50,7 @@ pub fn scroll_to_top() {
 
 /// Scrolls the element with this id into view, if there is one.
 pub fn scroll_to(id: &str) {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return;
     }
     if let Some(element) = document().get_element_by_id(id) {
@@ -59,7 +60,7 @@ pub fn scroll_to(id: &str) {
 
 /// Removes the element with this id (index.html's static loading screen).
 pub fn remove_element(id: &str) {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return;
     }
     if let Some(element) = document().get_element_by_id(id) {
@@ -68,14 +69,19 @@ pub fn remove_element(id: &str) {
 }
 
 /// The pre-rendered page (`#boot`, written by the build-time renderer) gives way to the app,
-/// which has just drawn the same page: removed in the same frame, the scroll position kept,
-/// and what the visitor had typed into its text box `input_id` carried into the app's box of
-/// that id (value, caret, focus) with an `input` event, so the app applies it as if typed
+/// which has just drawn the same page: at the next animation frame (once the view being built
+/// is in the document, still before the browser paints) it is removed, the scroll position
+/// kept, and what the visitor had typed into its text box `input_id` carried into the app's
+/// box of that id (value, focus) with an `input` event, so the app applies it as if typed
 /// there. Nothing happens when there is no `#boot` (already taken over).
-pub fn take_over_from_boot(input_id: &str) {
-    if !super::IN_BROWSER {
+pub fn take_over_from_boot(input_id: &'static str) {
+    if !IN_BROWSER {
         return;
     }
+    leptos::prelude::request_animation_frame(move || swap_boot_for_app(input_id));
+}
+
+fn swap_boot_for_app(input_id: &str) {
     let document = document();
     let Some(boot) = document.get_element_by_id("boot") else {
         return;
@@ -119,7 +125,7 @@ pub fn take_over_from_boot(input_id: &str) {
 
 /// Milliseconds since the epoch.
 pub fn now_ms() -> f64 {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return 0.0;
     }
     js_sys::Date::now()
@@ -127,7 +133,7 @@ pub fn now_ms() -> f64 {
 
 /// This year and month (1–12), on the visitor's clock.
 pub fn this_month() -> (i32, u8) {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return build_month();
     }
     let now = js_sys::Date::new_0();
@@ -160,7 +166,7 @@ pub fn set_input_value(ev: &web_sys::Event, value: &str) {
 /// viewport: the latter also blocks zoom for people who need it on a phone, and axe flags
 /// it (WCAG 1.4.4). Kiosk type is 125 % instead.
 pub fn lock_down_for_kiosk() {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return;
     }
     if let Some(html) = document().document_element() {
@@ -207,7 +213,7 @@ fn download_js(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 /// cleared, and a kiosk runs thousands of queries a day (the soak run saw the JS heap creep
 /// up by them).
 pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return work();
     }
     let timing = window().performance();
@@ -240,7 +246,7 @@ impl Timer {
 
 /// Calls `f` every `period` until the handle is cleared; `None` when the browser refuses.
 pub fn every(period: std::time::Duration, f: impl Fn() + 'static) -> Option<leptos::prelude::IntervalHandle> {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return None;
     }
     leptos::prelude::set_interval_with_handle(f, period).ok()
@@ -248,7 +254,7 @@ pub fn every(period: std::time::Duration, f: impl Fn() + 'static) -> Option<lept
 
 /// The browser's preferred languages, most wanted first (`navigator.languages`).
 pub fn preferred_languages() -> Vec<String> {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return Vec::new();
     }
     window()

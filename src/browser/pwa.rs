@@ -1,6 +1,7 @@
 //! What `public/pwa.js` (plain JavaScript, alive even after the wasm has crashed) exposes on
 //! `window.ocopPwa`, and the browser facts the install and offline notices need.
 
+use super::target::IN_BROWSER;
 use js_sys::{Function, Reflect};
 use leptos::prelude::window;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,7 +14,7 @@ fn pwa() -> Option<JsValue> {
 
 /// Whether a new build is installed and waiting.
 pub fn update_ready() -> bool {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return false;
     }
     pwa()
@@ -40,17 +41,30 @@ fn call(name: &str) {
     }
 }
 
-/// Whether the browser believes it is online.
+thread_local! {
+    static ANSWERED_OFFLINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the service worker answered the latest request from its cache because the
+/// network failed (`public/sw.js` marks such answers): offline, whatever `navigator.onLine`
+/// says; an answer from the network clears it.
+pub fn note_answered_offline(offline: bool) {
+    ANSWERED_OFFLINE.with(|flag| flag.set(offline));
+}
+
+/// Whether the app is online: the browser says so, and this visit's data did not have to come
+/// from the service worker's cache for want of a network. (After an offline reload served by
+/// the service worker, Chromium reports `navigator.onLine` as true.)
 pub fn online() -> bool {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return true;
     }
-    window().navigator().on_line()
+    window().navigator().on_line() && !ANSWERED_OFFLINE.with(|flag| flag.get())
 }
 
 /// Safari (or any browser) on iOS/iPadOS, not already running as an installed app.
 pub fn is_ios_browser() -> bool {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return false;
     }
     let navigator = window().navigator();

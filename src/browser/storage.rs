@@ -1,6 +1,7 @@
 //! localStorage and sessionStorage: reads that treat disabled storage as empty, writes that
 //! report a refusal instead of swallowing it, and the `storage` event other tabs fire.
 
+use super::target::IN_BROWSER;
 use js_sys::Reflect;
 use leptos::prelude::{window_event_listener, WindowListenerHandle};
 
@@ -10,7 +11,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Reads a localStorage entry; `None` when absent or when storage is disabled.
 pub fn storage_get(key: &str) -> Option<String> {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return None;
     }
     local_storage()?.get_item(key).ok()?
@@ -25,7 +26,7 @@ pub enum SaveFailure {
 
 /// Writes a localStorage entry and reports a refusal instead of swallowing it.
 pub fn storage_set(key: &str, value: &str) -> Result<(), SaveFailure> {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return Err(SaveFailure::Unavailable);
     }
     let storage = local_storage().ok_or(SaveFailure::Unavailable)?;
@@ -40,7 +41,7 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), SaveFailure> {
 
 /// Empties this tab's sessionStorage (a kiosk's start-over).
 pub fn clear_session_storage() {
-    if !super::IN_BROWSER {
+    if !IN_BROWSER {
         return;
     }
     if let Some(Ok(Some(session))) = web_sys::window().map(|w| w.session_storage()) {

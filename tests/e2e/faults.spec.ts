@@ -130,9 +130,9 @@ test('every saved value corrupt at once: the app starts, says what it recovered,
   ]);
   expect(backups).toEqual([garbage['ocop.list.v1'], garbage['ocop.trip.v1']]);
   // And a new list works.
-  await page.goto('/p/cha-muc-manh-ha');
+  await page.goto('/en/p/cha-muc-manh-ha');
   await page.getByRole('button', { name: new RegExp(t('en', 'add_to_list')) }).click();
-  await page.goto('/list');
+  await page.goto('/en/list');
   await expect(page.getByTestId('list-item')).toHaveCount(1);
   expect(errors()).toEqual([]);
 });

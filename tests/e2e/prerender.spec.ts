@@ -293,7 +293,7 @@ test.describe('languages in the path', () => {
   });
 
   test('the switcher shows the same page in the other language', async ({ page }) => {
-    await page.goto(`/routes/${route.id}/`);
+    await page.goto(`/en/routes/${route.id}/`);
     await expect(page.locator('#boot')).toHaveCount(0);
     await page.locator('.language select').selectOption('zh');
     await expect(page).toHaveURL(new RegExp(`/zh/routes/${route.id}/?$`));

@@ -61,7 +61,24 @@ const LAYERS: &[Layer] = &[
             s.cargo(cmd(
                 "cargo",
                 &["test", "-p", "ocop-core", "-p", "xtask", "--all-features"],
-            ))
+            ))?;
+            // The app's native (server-rendering) build and the build-time renderer, linted
+            // while compiled (`site::linted`): the wasm layer never compiles this half.
+            s.cargo(crate::site::linted(cmd(
+                "cargo",
+                &[
+                    "test",
+                    "--profile",
+                    "prerender",
+                    "-p",
+                    "ocop-quang-ninh",
+                    "--features",
+                    "ssr",
+                    "--lib",
+                    "--bin",
+                    "prerender",
+                ],
+            ))?)
         },
     },
     // The published dataset must pass the publisher tool with no error.
