@@ -60,7 +60,7 @@ fn run(args: Vec<String>) -> Result<usize, String> {
         for lang in Lang::ALL {
             let head = seo::page_head(dataset, &page, lang, &site)
                 .ok_or_else(|| format!("no head for {page:?} in {lang:?}"))?;
-            let body = page::render_body(&data, &page.path(lang), &seo::noscript_note(&page, lang));
+            let body = page::render_body(&data, &page.path(lang), lang, &seo::noscript_note(&page, lang));
             let html = page::fill_template(&template, &head, &body, lang)?;
             write(&dist.join(page.file(lang)), &html)?;
             written += 1;

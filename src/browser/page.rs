@@ -69,16 +69,22 @@ pub fn remove_element(id: &str) {
 }
 
 /// The pre-rendered page (`#boot`, written by the build-time renderer) gives way to the app,
-/// which has just drawn the same page: at the next animation frame (once the view being built
-/// is in the document, still before the browser paints) it is removed, the scroll position
-/// kept, and what the visitor had typed into its text box `input_id` carried into the app's
+/// which has just drawn the same page: after the next frame has been painted it is removed,
+/// the scroll position kept, and what the visitor had typed into its text box `input_id` carried into the app's
 /// box of that id (value, focus) with an `input` event, so the app applies it as if typed
 /// there. Nothing happens when there is no `#boot` (already taken over).
 pub fn take_over_from_boot(input_id: &'static str) {
     if !IN_BROWSER {
         return;
     }
-    leptos::prelude::request_animation_frame(move || swap_boot_for_app(input_id));
+    // After a painted frame, never before the first one: on a fast device the app can be
+    // ready before the browser has painted at all, and the page's first paint (its LCP) would
+    // then wait for the wasm. An animation frame's callback runs before that frame's paint; a
+    // task queued from it runs after. The swap itself is one task, so nothing paints between
+    // the removal and the app.
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(move || swap_boot_for_app(input_id), std::time::Duration::ZERO)
+    });
 }
 
 fn swap_boot_for_app(input_id: &str) {

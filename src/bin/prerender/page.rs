@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// `<App/>` at `path` with the bundled data, as HTML, with `note` (what needs JavaScript, the
 /// other languages) at the top of `<main>`. A fresh reactive root per page, so no signal or
 /// context leaks from one page into the next.
-pub fn render_body(data: &AppData, path: &str, note: &str) -> String {
+pub fn render_body(data: &AppData, path: &str, lang: Lang, note: &str) -> String {
     let owner = Owner::new_root(Some(Arc::new(hydration_context::SsrSharedContext::new())));
     let rendered = owner.with(|| {
         provide_context(RequestUrl::new(path));
@@ -19,7 +19,21 @@ pub fn render_body(data: &AppData, path: &str, note: &str) -> String {
         view! { <App /> }.to_html()
     });
     owner.unset();
-    with_note(&without_markers(&rendered), note)
+    with_note(&with_language_selected(&without_markers(&rendered), lang), note)
+}
+
+/// The language switcher's `<select>` showing the page's language: in the browser its value is
+/// a property the app sets, which a server render cannot write, so the option is marked here.
+/// Without it the switcher would read "Tiếng Việt" on every page until the app took over — a
+/// visible change at the hand-over, and wrong for a reader without JavaScript.
+fn with_language_selected(body: &str, lang: Lang) -> String {
+    let code = lang.code();
+    let option = format!("<option value=\"{code}\" lang=\"{code}\">");
+    body.replacen(
+        &option,
+        &format!("<option value=\"{code}\" lang=\"{code}\" selected>"),
+        1,
+    )
 }
 
 /// `note` as the first thing in the page's `<main>` (after the header and tab bar).
@@ -79,6 +93,15 @@ mod tests {
             assert!(template[start..end].ends_with("</main></div>"));
         }
         assert_eq!(boot_element("<body><noscript></noscript>"), None);
+    }
+
+    #[test]
+    fn the_switcher_shows_the_page_language() {
+        let select = "<select><option value=\"vi\" lang=\"vi\">Tiếng Việt</option><option value=\"en\" lang=\"en\">English</option></select>";
+        assert_eq!(
+            with_language_selected(select, Lang::En),
+            select.replace("lang=\"en\">", "lang=\"en\" selected>")
+        );
     }
 
     #[test]
