@@ -75,6 +75,30 @@ pub fn page_head(data: &Dataset, page: &Page, lang: Lang, site: &SiteUrl) -> Opt
         json_ld: Vec::new(),
     };
 
+    let map = || (w.map, site.url(&Page::Map.path(lang)));
+    // A product, place or route: its name, a description written from the data, its
+    // schema.org object, and breadcrumbs home → `section` → the page.
+    let detail =
+        |name: &str, description: String, section: Option<(&str, String)>, ld: &dyn Fn(&Common) -> Value| {
+            let description = clip(&description, DESCRIPTION_MAX);
+            let common = Common {
+                name,
+                description: &description,
+                url: &url,
+                image: &image,
+            };
+            let ld = ld(&common);
+            let mut crumbs = vec![home.clone()];
+            crumbs.extend(section);
+            crumbs.push((name, url.clone()));
+            Content {
+                title: suffix(name),
+                description,
+                image_alt: name.to_string(),
+                json_ld: vec![ld, jsonld::breadcrumbs(&crumbs)],
+            }
+        };
+
     let content = match page {
         Page::Catalog => Content {
             title: w.catalog_title.to_string(),
@@ -91,82 +115,33 @@ pub fn page_head(data: &Dataset, page: &Page, lang: Lang, site: &SiteUrl) -> Opt
         Page::NotFound => fixed(w.not_found, w.not_found_description),
         Page::Product(id) => {
             let p = data.product(id)?;
-            let name = p.name.get(lang);
-            let description = clip(&product_description(data, p, lang), DESCRIPTION_MAX);
-            let common = Common {
-                name,
-                description: &description,
-                url: &url,
-                image: &image,
-            };
-            let ld = jsonld::product(data, p, lang, &common);
-            detail(
-                name,
-                description,
-                ld,
-                jsonld::breadcrumbs(&[home, (name, url.clone())]),
-                suffix,
-            )
+            // No section crumb: the catalog is both home and the products' section.
+            let description = product_description(data, p, lang);
+            detail(p.name.get(lang), description, None, &|c| {
+                jsonld::product(data, p, lang, c)
+            })
         }
         Page::Spot(id) => {
             let s = data.spot(id)?;
-            let name = s.name.get(lang);
-            let description = clip(&spot_description(data, s, lang), DESCRIPTION_MAX);
-            let common = Common {
-                name,
-                description: &description,
-                url: &url,
-                image: &image,
-            };
-            let ld = jsonld::spot(s, lang, &common);
-            let map = (w.map, site.url(&Page::Map.path(lang)));
-            detail(
-                name,
-                description,
-                ld,
-                jsonld::breadcrumbs(&[home, map, (name, url.clone())]),
-                suffix,
-            )
+            let description = spot_description(data, s, lang);
+            detail(s.name.get(lang), description, Some(map()), &|c| {
+                jsonld::spot(s, lang, c)
+            })
         }
         Page::SalesPoint(id) => {
             let s = data.sales_point(id)?;
-            let name = s.name.get(lang);
-            let description = clip(&sales_point_description(data, s, lang), DESCRIPTION_MAX);
-            let common = Common {
-                name,
-                description: &description,
-                url: &url,
-                image: &image,
-            };
-            let ld = jsonld::store(s, lang, &common);
-            let map = (w.map, site.url(&Page::Map.path(lang)));
-            detail(
-                name,
-                description,
-                ld,
-                jsonld::breadcrumbs(&[home, map, (name, url.clone())]),
-                suffix,
-            )
+            let description = sales_point_description(data, s, lang);
+            detail(s.name.get(lang), description, Some(map()), &|c| {
+                jsonld::store(s, lang, c)
+            })
         }
         Page::Route(id) => {
             let r = data.routes.iter().find(|r| &r.id == id)?;
-            let name = r.name.get(lang);
-            let description = clip(&route_description(data, r, lang), DESCRIPTION_MAX);
-            let common = Common {
-                name,
-                description: &description,
-                url: &url,
-                image: &image,
-            };
-            let ld = jsonld::trip(data, r, lang, site, &common);
+            let description = route_description(data, r, lang);
             let routes = (w.routes, site.url(&Page::Routes.path(lang)));
-            detail(
-                name,
-                description,
-                ld,
-                jsonld::breadcrumbs(&[home, routes, (name, url.clone())]),
-                suffix,
-            )
+            detail(r.name.get(lang), description, Some(routes), &|c| {
+                jsonld::trip(data, r, lang, site, c)
+            })
         }
     };
 
@@ -215,21 +190,6 @@ struct Content {
     description: String,
     image_alt: String,
     json_ld: Vec<Value>,
-}
-
-fn detail(
-    name: &str,
-    description: String,
-    ld: Value,
-    crumbs: Value,
-    suffix: impl Fn(&str) -> String,
-) -> Content {
-    Content {
-        title: suffix(name),
-        description,
-        image_alt: name.to_string(),
-        json_ld: vec![ld, crumbs],
-    }
 }
 
 impl PageHead {

@@ -1,5 +1,7 @@
 //! `sitemap.xml` and `robots.txt`.
 
+// XML takes the same escapes as an HTML attribute value (`&#39;` is a character reference in both).
+use super::html::escape_attr;
 use crate::model::Dataset;
 use crate::text::Lang;
 
@@ -26,14 +28,14 @@ pub fn sitemap_xml(data: &Dataset, site: &SiteUrl) -> String {
             .map(|(hreflang, path)| {
                 format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\"/>",
-                    escape_xml(&site.url(&path))
+                    escape_attr(&site.url(&path))
                 )
             })
             .collect();
         for lang in Lang::ALL {
             out.push_str(&format!(
                 "<url><loc>{}</loc>{lastmod}{alternates}</url>\n",
-                escape_xml(&site.url(&page.path(lang)))
+                escape_attr(&site.url(&page.path(lang)))
             ));
         }
     }
@@ -67,21 +69,6 @@ fn is_iso_date(d: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
-fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
