@@ -129,7 +129,14 @@ pub fn PlaceMap(
         let Some(el) = element.get() else { return };
         let tiles = tiles.clone();
         leptos::task::spawn_local(async move {
-            if let Err(e) = leaflet::load().await {
+            let loaded = leaflet::load().await;
+            // The page may have gone while Leaflet loaded (a link tapped, the language changed,
+            // which is a change of route): its signals are disposed and there is nothing to
+            // draw into. Reading them would panic ("already disposed"); the rest is synchronous.
+            if status.try_get_untracked().is_none() {
+                return;
+            }
+            if let Err(e) = loaded {
                 leptos::logging::warn!("map: {e}");
                 status.set(Status::Failed);
                 return;
