@@ -34,9 +34,10 @@ for (const key of ['first_load_wasm_js', 'first_load_html_css']) {
 }
 // The bundled dataset must start downloading with the page, not after the wasm starts.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-// The path the app falls back to, read from its source so the two cannot drift apart.
+// The path the app reads first (the bundled dataset as checked by the build), read from its
+// source so the two cannot drift apart.
 const bundled = readFileSync(new URL('../crates/ocop-core/src/config.rs', import.meta.url), 'utf8').match(
-  /BUNDLED_DATASET_PATH: &str = "([^"]+)"/,
+  /BUNDLED_CHECKED_PATH: &str = "([^"]+)"/,
 )[1];
 const preloaded = [...html.matchAll(/<link\b[^>]*>/g)].some(
   ([tag]) => /\brel=("?)preload\1/.test(tag) && tag.includes(bundled) && /\bas=("?)fetch\1/.test(tag),

@@ -268,8 +268,8 @@ const typeAll = (page, queries) =>
 async function keystrokes(browser, dataset) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, serviceWorkers: 'block' });
   const page = await context.newPage();
-  // The wasm instance's memory, handed out by trunk's loader when the app starts.
-  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => (window.__wasmMemory = e.detail.wasm.memory)));
+  // The wasm instance's memory, handed out by the start script (xtask/src/bundle.rs) when the app starts.
+  await page.addInitScript(() => addEventListener('ocop:app-started', (e) => (window.__wasmMemory = e.detail.wasm.memory)));
   const url = `/bench-data/${dataset.split('/').pop()}`;
   await page.route('**/config.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ dataset_url: url, max_dataset_bytes: 512 * 1024 * 1024, fetch_timeout_ms: 300000 }) }),

@@ -78,7 +78,7 @@ page.on('pageerror', (e) => errors.push({ at: elapsed(), kind: 'uncaught', text:
 page.on('console', (m) => {
   if (m.type() === 'error' && !/Failed to load resource|net::ERR_/.test(m.text())) errors.push({ at: elapsed(), kind: 'console', text: m.text() });
 });
-await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => (window.__wasmMemory = e.detail.wasm.memory)));
+await page.addInitScript(() => addEventListener('ocop:app-started', (e) => (window.__wasmMemory = e.detail.wasm.memory)));
 const cdp = await context.newCDPSession(page);
 
 const started = Date.now();

@@ -5,7 +5,7 @@
 //
 // * App shell and assets (precached): cache first. They are versioned by the build, so a
 //   cached copy is always the right one for this worker.
-// * config.json and the bundled dataset: network first, the cached copy when offline, so a
+// * config.json and the bundled dataset (both forms): network first, the cached copy when offline, so a
 //   data update is seen as soon as there is a connection.
 // * Page navigations: every page is pre-rendered (src/bin/prerender.rs), but the pages are
 //   not precached (~380 of them in three languages). A page is kept once visited: the kept
@@ -21,7 +21,7 @@ const SHELL_CACHE = `ocop-shell-${BUILD}`;
 // shell cache holds.
 const PAGE_CACHE = `ocop-pages-${BUILD}`;
 const DATA_CACHE = 'ocop-data';
-const NETWORK_FIRST = ['/config.json', '/data/ocop-quang-ninh.json'];
+const NETWORK_FIRST = ['/config.json', '/data/ocop-quang-ninh.json', '/data/ocop-quang-ninh.checked.json'];
 
 self.addEventListener('install', (event) => {
   // `cache: 'reload'`: straight from the server, never an HTTP-cached index.html of an older

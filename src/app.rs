@@ -1,6 +1,9 @@
 //! The application root: translations, router, the shell (header, notices, tab bar) and the
 //! data gate that loads the dataset once and hands it to every page. The top of the stack:
-//! it imports every page, and nothing imports it (docs/architecture.md).
+//! it imports every page, and nothing imports it (docs/architecture.md). The pages that load
+//! on demand are drawn through [`parts`].
+
+mod parts;
 
 use crate::browser::page::take_over_from_boot;
 use crate::components::header::Header;
@@ -11,11 +14,7 @@ use crate::components::pwa::{ConnectionNotice, InstallHint, UpdatePrompt};
 use crate::components::tab_bar::TabBar;
 use crate::i18n::*;
 use crate::pages::catalog::SEARCH_INPUT_ID;
-use crate::pages::kiosk::KioskAttract;
-use crate::pages::{
-    about::About, catalog::Catalog, list::ListPage, map::MapPage, not_found::NotFound, place::PlacePage,
-    product::ProductPage, routes::RouteList, routes::RoutePage, trip::TripPage,
-};
+use crate::pages::{catalog::Catalog, not_found::NotFound, product::ProductPage};
 use crate::state::app_data::{load_app_data, Prebuilt};
 use crate::state::kiosk::{started_as_kiosk, KioskMode};
 use crate::state::language::{locale_of, move_to_language_path, speak_the_page_language};
@@ -23,8 +22,8 @@ use crate::state::{provide_visitor, provide_visitor_with, Persistence};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, StaticSegment};
-use ocop_core::model::StopRef;
 use ocop_core::Lang;
+use parts::PartsLoading;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -45,6 +44,7 @@ pub fn App() -> impl IntoView {
 fn Shell(kiosk: bool) -> impl IntoView {
     let i18n = use_i18n();
     provide_context(KioskMode(kiosk));
+    PartsLoading::provide();
     speak_the_page_language(i18n);
     move_to_language_path(kiosk);
     // The visitor's trip, list and visit month: available before the data arrives, so the
@@ -114,9 +114,15 @@ fn DataGate(kiosk: bool) -> impl IntoView {
 }
 
 /// The pre-rendered page gives way to the app once the view being built is on the page (an
-/// effect runs after this render; the swap itself waits for the next frame).
+/// effect runs after this render; the swap itself waits for the next frame) and the page's
+/// part, if it loads on demand, has arrived (or failed: its Retry message is then shown).
 fn hand_over() {
-    Effect::new(|| take_over_from_boot(SEARCH_INPUT_ID));
+    let parts = use_context::<PartsLoading>();
+    Effect::new(move || {
+        if parts.is_none_or(|parts| parts.none_pending()) {
+            take_over_from_boot(SEARCH_INPUT_ID);
+        }
+    });
 }
 
 /// Every page, by path, in each language: Vietnamese at the root, English under `/en`,
@@ -146,15 +152,15 @@ fn LanguageRoutes(lang: Lang) -> impl leptos_router::MatchNestedRoutes + Clone {
         <ParentRoute path=prefix view=in_language>
             <Route path=path!("/") view=Catalog />
             <Route path=path!("/p/:id") view=ProductPage />
-            <Route path=path!("/about") view=About />
-            <Route path=path!("/map") view=MapPage />
-            <Route path=path!("/routes") view=RouteList />
-            <Route path=path!("/routes/:id") view=RoutePage />
-            <Route path=path!("/trip") view=TripPage />
-            <Route path=path!("/list") view=ListPage />
-            <Route path=path!("/kiosk") view=KioskAttract />
-            <Route path=path!("/spot/:id") view=|| view! { <PlacePage make=StopRef::Spot /> } />
-            <Route path=path!("/sales-point/:id") view=|| view! { <PlacePage make=StopRef::SalesPoint /> } />
+            <Route path=path!("/about") view=parts::about_page />
+            <Route path=path!("/map") view=parts::map_page />
+            <Route path=path!("/routes") view=parts::route_list />
+            <Route path=path!("/routes/:id") view=parts::route_page />
+            <Route path=path!("/trip") view=parts::trip_page />
+            <Route path=path!("/list") view=parts::list_page />
+            <Route path=path!("/kiosk") view=parts::kiosk_page />
+            <Route path=path!("/spot/:id") view=parts::spot_page />
+            <Route path=path!("/sales-point/:id") view=parts::sales_point_page />
         </ParentRoute>
     }
     .into_inner()

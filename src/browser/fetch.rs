@@ -3,7 +3,8 @@
 //! order, what counts as valid) are in `ocop_core::source`; this is only the plumbing.
 
 use js_sys::{Reflect, Uint8Array};
-use ocop_core::source::{CachedCopy, DataPort, FetchFailure};
+use ocop_core::source::{CachedCopy, DataPort, Fallback, FetchFailure};
+use ocop_core::validate::{parse_and_validate, Limits, LoadError, Validated};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader};
@@ -70,6 +71,38 @@ impl DataPort for BrowserPort {
     fn now_iso(&self) -> String {
         String::from(js_sys::Date::new_0().to_iso_string())
     }
+
+    /// The validator with its JSON paths is a part of its own (`validator_part`): a first
+    /// visit reads the bundled dataset's checked form and never downloads it. A remote or
+    /// cached dataset loads it; if it cannot be downloaded the dataset counts as not
+    /// reachable, and the loader falls back as for any network failure.
+    async fn validate(&self, text: &str, limits: &Limits) -> Result<Validated, Fallback> {
+        match validate_in_part(text.to_owned(), *limits).await {
+            Ok(result) => result.map_err(Fallback::Invalid),
+            Err(ValidatorNotLoaded) => Err(Fallback::Fetch(FetchFailure::Network {
+                message: "the dataset validator could not be downloaded".into(),
+            })),
+        }
+    }
+}
+
+/// The validator's part could not be fetched.
+struct ValidatorNotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ValidatorNotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ValidatorNotLoaded
+    }
+}
+
+/// `ocop_core::validate::parse_and_validate`, cut out of the main wasm by the build (see
+/// src/app/parts.rs for how parts work).
+#[leptos::wasm_split::wasm_split(validator_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn validate_in_part(
+    text: String,
+    limits: Limits,
+) -> Result<Result<Validated, LoadError>, ValidatorNotLoaded> {
+    Ok(parse_and_validate(&text, &limits))
 }
 
 /// Saves a validated remote dataset as the fallback for next time. Returns false when the

@@ -8,6 +8,7 @@ pub mod list_parts;
 pub mod map;
 pub mod names;
 pub mod notice;
+pub mod part_status;
 pub mod product_card;
 pub mod pwa;
 pub mod qr_code;

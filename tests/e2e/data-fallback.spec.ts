@@ -149,7 +149,8 @@ test('an oversized remote file is refused', async ({ page }) => {
 });
 
 test('when even the bundled data fails, a clear error with a reload button', async ({ page }) => {
-  await page.route('**/data/ocop-quang-ninh.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // Both forms of it: the one the build checked, and the file itself.
+  await page.route(/\/data\/ocop-quang-ninh(\.checked)?\.json$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/');
   const failure = page.getByTestId('load-failure');
   await expect(failure.getByRole('heading')).toHaveText(t('en', 'error_title'));

@@ -64,7 +64,11 @@ test('the catalog does not load the map code; the map page does', async ({ page 
 });
 
 test('after the connection drops, later maps still draw outline and markers', async ({ page, context }) => {
-  await page.goto('/map');
+  // The routes page's code is a part of its own (src/app/parts.rs); the service worker, blocked
+  // here, would have precached it: fetch it while online, as the worker would have.
+  await page.goto('/routes');
+  await expect(page.getByTestId('route-card').first()).toBeVisible();
+  await page.getByRole('link', { name: t('en', 'nav_map') }).first().click();
   await expect(page.getByRole('region', { name: t('en', 'map_label') })).toHaveAttribute('data-outline', 'ready');
   await context.setOffline(true);
   await page.getByRole('link', { name: t('en', 'nav_routes') }).first().click();

@@ -52,7 +52,7 @@ test('the manifest and service worker pass Chrome installability checks', async 
   rmSync(profile, { recursive: true, force: true });
 });
 
-test('after one visit the catalog, a product, the list, the trip and the map outline work offline', async ({ page, context }) => {
+test('after one visit the catalog, a product, the list, the trip, the map outline, the routes and About work offline', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByTestId('product-card').first()).toBeVisible();
   await controlled(page);
@@ -84,6 +84,14 @@ test('after one visit the catalog, a product, the list, the trip and the map out
   await expect(page.getByTestId('trip-stop')).toHaveCount(1);
   await page.goto('/map');
   await expect(page.locator('.map')).toHaveAttribute('data-outline', 'ready');
+  // Every page whose code loads on demand (src/app/parts.rs) was precached with the rest,
+  // though this visit never opened it while online.
+  await page.goto('/routes');
+  await page.getByTestId('route-card').first().getByRole('link').click();
+  await expect(page.locator('.map')).toHaveAttribute('data-outline', 'ready');
+  await page.goto('/about');
+  await expect(page.getByRole('heading', { level: 1, name: t('en', 'about_title') })).toBeVisible();
+  await expect(page.getByTestId('part-unavailable')).toHaveCount(0);
 });
 
 /** A static server over a copy of dist/ that a test can "deploy" to. */

@@ -8,11 +8,10 @@ use crate::process::{cmd, succeeds, version_of, Result, Steps};
 use std::path::Path;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const TRUNK_VERSION: &str = "0.21.14";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
 const DEBIAN_BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
 
-/// The wasm target, trunk, wasm-bindgen-cli and the npm packages (binaryen's wasm-opt,
+/// The wasm target, wasm-bindgen-cli and the npm packages (binaryen's wasm-opt, esbuild,
 /// Playwright, the static server): what building the app needs.
 pub fn build_tools(steps: &mut Steps) -> Result {
     let installed = cmd("rustup", &["target", "list", "--installed"])
@@ -22,13 +21,9 @@ pub fn build_tools(steps: &mut Steps) -> Result {
     if !installed {
         steps.run(cmd("rustup", &["target", "add", WASM_TARGET]))?;
     }
-    // Both without default features, that is without a TLS stack (rustls, ring, webpki):
-    // nothing here downloads over HTTPS. Trunk takes wasm-bindgen and wasm-opt from PATH and
-    // also loses its update check; the test runner of wasm-bindgen-cli talks plain HTTP to
-    // the local chromedriver. Fewer crates to compile on a fresh machine (docs/testing.md).
-    if version_of("trunk").as_deref() != Some(&format!("trunk {TRUNK_VERSION}")) {
-        cargo_install(steps, "trunk", TRUNK_VERSION, &["--no-default-features"])?;
-    }
+    // Without default features, that is without a TLS stack (rustls, ring, webpki): nothing
+    // here downloads over HTTPS; the test runner of wasm-bindgen-cli talks plain HTTP to the
+    // local chromedriver. Fewer crates to compile on a fresh machine (docs/testing.md).
     let wb = locked_wasm_bindgen_version()?;
     if version_of("wasm-bindgen").as_deref() != Some(&format!("wasm-bindgen {wb}")) {
         cargo_install(steps, "wasm-bindgen-cli", &wb, &["--no-default-features"])?;

@@ -1,6 +1,7 @@
 //! `cargo xtask …`: every project command, each installing what it needs first.
 //!
-//! * `serve`            build the app and serve it on http://127.0.0.1:8080 (bundled data)
+//! * `serve [--dev]`    build the app, serve it on http://127.0.0.1:8080 (bundled data),
+//!   rebuild on change
 //! * `test [--only ID,…]` every test layer (fmt, clippy, native, fuzz, browser, release build,
 //!   size budget, e2e), timed, failing past its time limit (suite.rs)
 //! * `build [--site-url URL] [--dataset FILE]`  release build into `dist/`, every page
@@ -11,14 +12,17 @@
 //! * `fuzz [SECONDS]`   every cargo-fuzz target in fuzz/ for SECONDS each (default 60); fails on any crash
 //! * `soak [--minutes N] [--seed S]`  random kiosk use for N minutes: no errors, no leaks
 //! * `icons`            redraw the PNG app icons in `public/icons/`
-//! * `csp [DIR]`        give the built index.html its Content-Security-Policy, write `_headers`
-//! * `precache [DIR]`   write the service worker with this build's file list
+//! * `csp DIR`          give the built index.html its Content-Security-Policy, write `_headers`
+//! * `precache DIR`     write the service worker with this build's file list
 //! * `og-images DATASET DIR`  draw the link-preview pictures
-//! * `post-build`       csp, pre-rendered pages, link-preview pictures, precache, in that
-//!   order (trunk's post_build hook runs it)
+//!
+//! `build`, `serve`, `bench`, `soak` and the test command's release build all run the same
+//! pipeline (bundle.rs): cargo, the wasm splitter, wasm-bindgen, wasm-opt, esbuild, then the
+//! CSP, pre-rendered pages, link-preview pictures and service worker list.
 //!
 //! Written as an xtask (plain Rust, no extra runner) so a newcomer needs nothing but cargo.
 
+mod bundle;
 mod csp;
 mod data;
 mod fuzz;
@@ -30,6 +34,7 @@ mod process;
 mod site;
 mod suite;
 mod timings;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -56,11 +61,7 @@ fn main() -> ExitCode {
         ["icons"] => icons::write_all(),
         ["og-images", dataset, dir] => og_image::write_all(dataset.as_ref(), dir.as_ref())
             .map(|n| println!("wrote {n} pictures in {dir}/og/")),
-        // Trunk's post_build hook (Trunk.toml) passes its staging directory.
-        ["post-build"] => staging_dir().and_then(|dir| site::post_build(&dir)),
-        ["csp"] => staging_dir().and_then(|dir| csp::write(&dir)),
         ["csp", dir] => csp::write(dir),
-        ["precache"] => staging_dir().and_then(|dir| precache::write(&dir)),
         ["precache", dir] => precache::write(dir),
         _ => {
             eprintln!("{}", USAGE);
@@ -76,13 +77,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn staging_dir() -> Result<String, String> {
-    std::env::var("TRUNK_STAGING_DIR")
-        .map_err(|_| "TRUNK_STAGING_DIR is not set (run by trunk) and no DIR given".into())
-}
-
 const USAGE: &str = "usage:
-  cargo xtask serve [--port N]        serve the app on http://127.0.0.1:8080 with the bundled dataset
+  cargo xtask serve [--port N] [--dev] serve the app on http://127.0.0.1:8080 with the bundled dataset,
+                                      rebuilding on change (--dev: no wasm-opt/minifier, faster)
   cargo xtask test [--skip-install] [--only ID[,ID…]]
                                       run every test layer (installs missing tools first), or only
                                       the named ones: fmt, clippy-native, native, data, fuzz,
@@ -102,6 +99,5 @@ const USAGE: &str = "usage:
                                       memory, MiniSearch side by side (target/bench/report.md)
   cargo xtask icons                   redraw the PNG app icons in public/icons/
   cargo xtask og-images DATASET DIR   draw the 1200×630 link-preview PNGs into DIR/og/
-  cargo xtask csp [DIR]               add the Content-Security-Policy to DIR/index.html, write DIR/_headers
-  cargo xtask precache [DIR]          write DIR/sw.js with the build's file list
-  cargo xtask post-build              csp then precache on trunk's staging directory (run by trunk)";
+  cargo xtask csp DIR                 add the Content-Security-Policy to DIR/index.html, write DIR/_headers
+  cargo xtask precache DIR            write DIR/sw.js with the build's file list";

@@ -1,6 +1,7 @@
 //! Building, serving and measuring the site: `cargo xtask build | serve | bench | soak`.
 
-use crate::install::{self, WASM_TARGET};
+use crate::bundle::{self, Profile, DATASET_VAR};
+use crate::install;
 use crate::process::{cmd, root, run, Result, Steps};
 
 /// `c` (a cargo command building for wasm) with clippy as the compiler of the workspace's own
@@ -75,38 +76,21 @@ pub fn lint_wrapper() -> Option<std::process::ExitCode> {
     Some(crate::process::pass_through(&driver, args))
 }
 
-/// The release build into `dist/`: `cargo fetch` (trunk runs `--offline`, using only what
-/// is downloaded), the wasm build on its own so its crates are timed, then trunk, which
-/// finds the wasm up to date and runs wasm-bindgen, wasm-opt and the post-build hook.
-pub fn trunk_build(steps: &mut Steps) -> Result {
+/// The release build into `dist/` (bundle.rs), after `cargo fetch`: the build itself runs
+/// `--offline`, using only what is downloaded.
+pub fn release_site(steps: &mut Steps) -> Result {
     steps.run(cmd("cargo", &["fetch"]))?;
-    steps.cargo(cmd(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "--offline",
-            "--target",
-            WASM_TARGET,
-            "-p",
-            "ocop-quang-ninh",
-            "--bin",
-            "ocop-quang-ninh",
-        ],
-    ))?;
-    steps.run(cmd("trunk", &["build", "--release", "--offline"]))
+    bundle::build(steps, Profile::Release)
 }
 
 pub fn release_build() -> Result {
     let mut steps = Steps::default();
     install::build_tools(&mut steps)?;
-    trunk_build(&mut steps)
+    release_site(&mut steps)
 }
 
-/// Read by [`post_build`] (trunk passes its environment on to hooks): the origin the pages
-/// are built for, and a dataset to build them from instead of the bundled one.
+/// Read by the pre-renderer (src/bin/prerender.rs): the origin the pages are built for.
 const SITE_URL_VAR: &str = "OCOP_SITE_URL";
-const DATASET_VAR: &str = "OCOP_DATASET";
 
 /// `cargo xtask build [--site-url URL] [--dataset FILE]`.
 pub fn build_command(args: &[&str]) -> Result {
@@ -119,7 +103,7 @@ pub fn build_command(args: &[&str]) -> Result {
         };
         let value = value.ok_or(format!("{arg} needs a value"))?;
         let value = if var == DATASET_VAR {
-            // Trunk runs the hook from the project root; a relative path means the caller's.
+            // The build runs from the project root; a relative path means the caller's.
             std::path::absolute(value)
                 .map_err(|e| format!("{value}: {e}"))?
                 .to_string_lossy()
@@ -127,104 +111,80 @@ pub fn build_command(args: &[&str]) -> Result {
         } else {
             value.to_string()
         };
-        // Set before any child process starts; trunk passes it on to its hook.
+        // Set before any child process starts, which inherit it.
         std::env::set_var(var, value);
     }
     release_build()
 }
 
-/// Runs src/bin/prerender.rs on `dir`. leptos-use, under leptos_i18n, prints a hint about
-/// reading the `Accept-Language` header for every page it renders (there is no request here:
-/// the language is in the path); that line is dropped so the build log shows what matters.
-fn prerender(dir: &str) -> Result {
-    const HINT: &str = "If you're using `use_locales` with SSR";
-    let mut c = cmd(
-        "cargo",
-        &[
-            "run",
-            "--quiet",
-            "--profile",
-            "prerender",
-            "-p",
-            "ocop-quang-ninh",
-            "--features",
-            "ssr",
-            "--bin",
-            "prerender",
-            "--",
-            dir,
-        ],
-    );
-    println!("\n$ cargo run --profile prerender --features ssr --bin prerender -- {dir}");
-    let out = c
-        .output()
-        .map_err(|e| format!("could not start the pre-renderer: {e}"))?;
-    for stream in [&out.stdout, &out.stderr] {
-        for line in String::from_utf8_lossy(stream)
-            .lines()
-            .filter(|l| !l.starts_with(HINT))
-        {
-            println!("{line}");
+/// `cargo xtask serve [--port N] [--dev]`: builds the site (release, as deployed; `--dev`
+/// skips wasm-opt and the minifier for a faster rebuild), serves `dist/` and rebuilds when a
+/// source changes. A failed rebuild is reported and the last good site keeps being served.
+pub fn serve(args: &[&str]) -> Result {
+    const USAGE: &str = "usage: cargo xtask serve [--port N] [--dev]";
+    let mut port = "8080".to_string();
+    let mut profile = Profile::Release;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match *arg {
+            "--port" => port = it.next().ok_or(USAGE)?.to_string(),
+            "--dev" => profile = Profile::Dev,
+            _ => return Err(USAGE.into()),
         }
     }
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!("the pre-renderer failed ({})", out.status))
-    }
-}
-
-/// What trunk's `post_build` hook does to its staging directory `dir`, in order:
-/// 1. the Content-Security-Policy into index.html (csp.rs), so every page copies it;
-/// 2. a published dataset in place of the bundled one, when `OCOP_DATASET` names one;
-/// 3. every page pre-rendered from that dataset (src/bin/prerender.rs), index.html kept as
-///    `shell.html`, the single-page fallback;
-/// 4. the link-preview pictures (og_image.rs);
-/// 5. the service worker's file list (precache.rs), which leaves the pre-rendered pages and
-///    pictures out: they are cached as they are visited.
-pub fn post_build(dir: &str) -> Result {
-    crate::csp::write(dir)?;
-    let dataset = std::path::Path::new(dir).join("data/ocop-quang-ninh.json");
-    if let Ok(published) = std::env::var(DATASET_VAR) {
-        std::fs::copy(&published, &dataset).map_err(|e| format!("--dataset {published}: {e}"))?;
-        println!("post-build: pages and data from {published}");
-    }
-    prerender(dir)?;
-    let pictures = crate::og_image::write_all(&dataset, std::path::Path::new(dir))?;
-    println!("post-build: {pictures} link-preview pictures");
-    crate::precache::write(dir)
-}
-
-pub fn serve(args: &[&str]) -> Result {
-    let port = match args {
-        [] => "8080",
-        ["--port", p] => p,
-        _ => return Err("usage: cargo xtask serve [--port N]".into()),
-    };
-    install::build_tools(&mut Steps::default())?;
+    let mut steps = Steps::default();
+    install::build_tools(&mut steps)?;
     run(cmd("cargo", &["fetch"]))?;
+    bundle::build(&mut steps, profile)?;
+    // sirv's `--dev` reads each file when asked (a rebuild replaces dist/); `--single` answers
+    // every unknown path with the app shell, as a deployment's fallback rule does.
+    let mut server = cmd(
+        "sirv",
+        &[
+            "dist",
+            "--dev",
+            "--single",
+            "shell.html",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port,
+        ],
+    )
+    .spawn()
+    .map_err(|e| format!("could not start sirv (npm package sirv-cli): {e}"))?;
     println!(
         "\nServing on http://127.0.0.1:{port}/ (Ctrl+C to stop). Edits rebuild the site; \
          reload the page to see them."
     );
-    // Live reload is off on purpose: trunk injects an inline script (and a WebSocket) that the
-    // page's Content-Security-Policy (xtask/src/csp.rs) refuses, which logged a violation on
-    // every page. Loosening the policy for development would mean testing a different policy
-    // from the one we ship; a manual reload after the rebuild costs one key press.
-    run(cmd(
-        "trunk",
-        &[
-            "serve",
-            "--release",
-            "--offline",
-            "--no-autoreload=true",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            port,
-        ],
-    ))
+    // No live reload: it needs an injected script (and a WebSocket) that the page's
+    // Content-Security-Policy (xtask/src/csp.rs) refuses. Loosening the policy for
+    // development would mean testing a different policy from the one we ship; a manual
+    // reload after the rebuild costs one key press.
+    let watched = crate::watch::Sources::watch(&WATCHED)?;
+    loop {
+        let changed = watched.next_change()?;
+        println!("\nchanged: {changed} — rebuilding");
+        if let Err(e) = bundle::build(&mut Steps::default(), profile) {
+            eprintln!("\nrebuild failed, still serving the last good site: {e}");
+        }
+        if let Ok(Some(status)) = server.try_wait() {
+            return Err(format!("the static server stopped ({status})"));
+        }
+    }
 }
+
+/// What `serve` watches: every input of the build.
+const WATCHED: [&str; 8] = [
+    "src",
+    "crates/ocop-core/src",
+    "style",
+    "public",
+    "locales",
+    "index.html",
+    "Cargo.toml",
+    "crates/ocop-core/Cargo.toml",
+];
 
 /// `cargo xtask soak [--minutes N] [--seed S]`: builds the release app and drives one kiosk
 /// page at random for N minutes (default 10), failing on any console error, panic, or
@@ -259,7 +219,7 @@ pub fn bench(args: &[&str]) -> Result {
     let mut steps = Steps::default();
     install::build_tools(&mut steps)?;
     install::browser(&mut steps)?;
-    trunk_build(&mut steps)?;
+    release_site(&mut steps)?;
     let dir = root().join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let mut datasets = Vec::new();

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 /// Where the dataset that ships with the app lives, relative to `index.html`.
 pub const BUNDLED_DATASET_PATH: &str = "data/ocop-quang-ninh.json";
+/// The bundled dataset as checked when the site was built (`Validated::to_checked_json`):
+/// what the app reads first, without validating again.
+pub const BUNDLED_CHECKED_PATH: &str = "data/ocop-quang-ninh.checked.json";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,7 +5,7 @@
 //! happens, the result says which data is shown ([`Origin`]) and why any fallback happened
 //! ([`Fallback`]), so the interface can tell the visitor in their language.
 
-use crate::config::{AppConfig, ConfigProblem, DatasetSource, BUNDLED_DATASET_PATH};
+use crate::config::{AppConfig, ConfigProblem, DatasetSource, BUNDLED_CHECKED_PATH, BUNDLED_DATASET_PATH};
 use crate::validate::{parse_and_validate, Limits, LoadError, Validated};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -106,6 +106,13 @@ pub trait DataPort {
     fn cached_copy(&self) -> Option<CachedCopy>;
     /// The current time as an ISO timestamp.
     fn now_iso(&self) -> String;
+    /// Parses and validates a dataset file: [`parse_and_validate`]. The app answers with the
+    /// same function, loaded on demand (only a remote or cached dataset, or a bundled one
+    /// whose checked form is missing, needs it); `Err(Fallback::Fetch(…))` when that code
+    /// could not be downloaded.
+    async fn validate(&self, text: &str, limits: &Limits) -> Result<Validated, Fallback> {
+        parse_and_validate(text, limits).map_err(Fallback::Invalid)
+    }
 }
 
 /// Runs the fallback chain for `config` (or the defaults, when the config was unreadable).
@@ -140,7 +147,7 @@ pub async fn load_dataset<P: DataPort>(
             Err(why) => fallback = Some(why),
         }
         if let Some(copy) = port.cached_copy().filter(|c| c.url == url) {
-            if let Ok(validated) = parse_and_validate(&copy.text, &limits) {
+            if let Ok(validated) = port.validate(&copy.text, &limits).await {
                 return Ok(Loaded {
                     validated,
                     origin: Origin::Cached {
@@ -154,6 +161,26 @@ pub async fn load_dataset<P: DataPort>(
         }
     }
 
+    // The bundled dataset's checked form (written by the build from the same file): decoded
+    // only, so a first visit runs no validator and downloads none. Anything wrong with it
+    // and the bundled file itself is validated, as any other dataset.
+    if let Ok(text) = port
+        .fetch_text(
+            BUNDLED_CHECKED_PATH,
+            config.fetch_timeout_ms,
+            Limits::default().max_bytes,
+        )
+        .await
+    {
+        if let Ok(validated) = Validated::from_checked_json(&text) {
+            return Ok(Loaded {
+                validated,
+                origin: Origin::Bundled,
+                fallback,
+                cache_update: None,
+            });
+        }
+    }
     match fetch_valid(port, BUNDLED_DATASET_PATH, &config, &Limits::default()).await {
         Ok((validated, _)) => Ok(Loaded {
             validated,
@@ -178,7 +205,7 @@ async fn fetch_valid<P: DataPort>(
         .fetch_text(url, config.fetch_timeout_ms, limits.max_bytes)
         .await
         .map_err(Fallback::Fetch)?;
-    let validated = parse_and_validate(&text, limits).map_err(Fallback::Invalid)?;
+    let validated = port.validate(&text, limits).await?;
     Ok((validated, text))
 }
 
@@ -344,5 +371,85 @@ mod tests {
             err.first,
             Some(Fallback::Fetch(FetchFailure::Http { status: 500 }))
         );
+    }
+
+    /// The build's checked form of `dataset(id)`.
+    fn checked(id: &str) -> String {
+        parse_and_validate(&dataset(id), &Limits::default())
+            .unwrap()
+            .to_checked_json()
+    }
+
+    /// Counts the validations the loader asks for.
+    struct CountingPort(FakePort, std::cell::Cell<usize>);
+
+    impl DataPort for CountingPort {
+        async fn fetch_text(&self, url: &str, t: u32, m: usize) -> Result<String, FetchFailure> {
+            self.0.fetch_text(url, t, m).await
+        }
+        fn cached_copy(&self) -> Option<CachedCopy> {
+            self.0.cached_copy()
+        }
+        fn now_iso(&self) -> String {
+            self.0.now_iso()
+        }
+        async fn validate(&self, text: &str, limits: &Limits) -> Result<Validated, Fallback> {
+            self.1.set(self.1.get() + 1);
+            self.0.validate(text, limits).await
+        }
+    }
+
+    #[test]
+    fn the_bundled_checked_form_is_read_without_validating() {
+        let mut p = port(None, false);
+        p.answers.insert(BUNDLED_CHECKED_PATH, Ok(checked("checked")));
+        let p = CountingPort(p, Default::default());
+        let loaded = block_on(load_dataset(&p, Ok(AppConfig::default()))).unwrap();
+        assert_eq!(shown(&loaded), "checked");
+        assert_eq!(loaded.origin, Origin::Bundled);
+        assert_eq!(p.1.get(), 0, "no validation of the checked form");
+    }
+
+    #[test]
+    fn a_missing_or_damaged_checked_form_falls_back_to_validating_the_bundled_file() {
+        for answer in [
+            Err(FetchFailure::Http { status: 404 }),
+            Ok("{\"dataset\":".into()),
+            Ok("[]".into()),
+        ] {
+            let mut p = port(None, false);
+            p.answers.insert(BUNDLED_CHECKED_PATH, answer);
+            let p = CountingPort(p, Default::default());
+            let loaded = block_on(load_dataset(&p, Ok(AppConfig::default()))).unwrap();
+            assert_eq!(shown(&loaded), "bundled");
+            assert_eq!(loaded.fallback, None);
+            assert_eq!(p.1.get(), 1);
+        }
+    }
+
+    #[test]
+    fn a_remote_dataset_is_validated_even_when_the_checked_form_is_there() {
+        let mut p = port(Some(Ok(dataset("remote"))), false);
+        p.answers.insert(BUNDLED_CHECKED_PATH, Ok(checked("checked")));
+        let p = CountingPort(p, Default::default());
+        let loaded = block_on(load_dataset(&p, remote_config())).unwrap();
+        assert_eq!(shown(&loaded), "remote");
+        assert_eq!(p.1.get(), 1);
+    }
+
+    #[test]
+    fn the_checked_form_keeps_everything_the_validator_found() {
+        // The real bundled dataset, and one with a record the validator drops.
+        let real = include_str!("../../../public/data/ocop-quang-ninh.json");
+        let mut broken: serde_json::Value = serde_json::from_str(&dataset("kept")).unwrap();
+        broken["products"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({ "id": "Not A Slug", "name": { "vi": "X" } }));
+        for text in [real.to_string(), broken.to_string()] {
+            let validated = parse_and_validate(&text, &Limits::default()).unwrap();
+            let back = Validated::from_checked_json(&validated.to_checked_json()).unwrap();
+            assert_eq!(back, validated);
+        }
     }
 }

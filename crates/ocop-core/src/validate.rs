@@ -16,7 +16,7 @@ use crate::geo;
 use crate::model::*;
 use crate::url::is_safe_http_url;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
@@ -109,7 +109,7 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// What was wrong with one record or reference.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
     /// The record does not fit the format (wrong type, missing field, unknown enum value).
@@ -172,7 +172,7 @@ pub enum Problem {
 }
 
 /// The collection a reference points into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Target {
     Product,
@@ -182,7 +182,7 @@ pub enum Target {
 }
 
 /// What the validator did about a problem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// The whole record was left out.
@@ -193,7 +193,7 @@ pub enum Action {
     Kept,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Issue {
     /// JSONPath of the offending value, e.g. `$.products[3].rating.stars`.
     pub path: String,
@@ -259,13 +259,31 @@ impl fmt::Display for Issue {
 }
 
 /// A dataset that passed validation, and everything that had to be left out on the way.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Serialized, it is the bundled dataset's "checked" form ([`Validated::to_checked_json`]):
+/// written when the site is built, read by the app with no validator at all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Validated {
     pub dataset: Dataset,
     pub issues: Vec<Issue>,
 }
 
 impl Validated {
+    /// The checked form of this dataset: what `cargo xtask build` ships next to the bundled
+    /// file (`config::BUNDLED_CHECKED_PATH`), so the app starts from it without the
+    /// validator's code and without validating again (docs/performance.md, "The bundled
+    /// dataset, checked at build time").
+    pub fn to_checked_json(&self) -> String {
+        serde_json::to_string(self).expect("a dataset always serializes")
+    }
+
+    /// Reads the checked form. It was validated when the site was built, so it is only
+    /// decoded: a file that does not decode (damaged, or from another version of the format)
+    /// is an error, and the app then validates the bundled file itself.
+    pub fn from_checked_json(text: &str) -> Result<Validated, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+
     pub fn dropped_records(&self) -> usize {
         self.issues
             .iter()

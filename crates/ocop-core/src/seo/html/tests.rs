@@ -29,7 +29,7 @@ fn the_real_template() {
     assert!(!out.contains("\n    \n"));
     // Everything else is untouched.
     assert!(out.contains("<header class=\"site-header\">"));
-    assert!(out.contains("data-wasm-opt=\"z\""));
+    assert!(out.contains("<!-- app -->"));
     assert_eq!(
         out.len(),
         template.len() - description_line(template).len() + TAGS.len() + title_growth(template)

@@ -1,0 +1,158 @@
+//! Pages whose code loads on demand: the first download holds the shell, the catalog and
+//! the product page; the map, routes, places, trip, list (with its QR encoder), kiosk and
+//! about pages each come as a separate WebAssembly part when first visited
+//! (docs/architecture.md, "Parts"; sizes in docs/performance.md).
+//!
+//! How: each page below is drawn by a function marked `#[wasm_split(part, …)]`. The build
+//! (`cargo xtask build`, xtask/src/bundle.rs) cuts everything only such a function reaches
+//! out of the main wasm into `<part>.wasm`, and leaves a small loader in its place. The
+//! marked function hands back a plain function pointer that draws the page, so once the
+//! part is there the page is drawn synchronously like any other.
+//!
+//! A part that cannot be fetched shows a translated message with a Retry button in its
+//! place (`components::part_status`); the loader does not remember failures, so Retry
+//! fetches again. Natively (the build-time renderer) there is nothing to load: the page is
+//! drawn directly, so every page is still pre-rendered in full.
+
+use leptos::prelude::*;
+
+/// Draws a page whose part has loaded.
+#[cfg(target_arch = "wasm32")]
+type Draw = fn() -> AnyView;
+
+/// A part's code could not be fetched or instantiated.
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Copy, Debug)]
+struct NotLoaded;
+
+#[cfg(target_arch = "wasm32")]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// How many parts the current page is waiting for. The pre-rendered page stays on screen
+/// until this is zero, so a visitor who arrives on `/map/` sees the pre-rendered map page
+/// until the map's part is there, never a loading line in between (app.rs, `hand_over`).
+#[derive(Clone, Copy)]
+pub struct PartsLoading(RwSignal<usize>);
+
+impl PartsLoading {
+    pub fn provide() -> Self {
+        let loading = PartsLoading(RwSignal::new(0));
+        provide_context(loading);
+        loading
+    }
+
+    pub fn none_pending(self) -> bool {
+        self.0.get() == 0
+    }
+}
+
+/// `on_demand!(fn_name in part_name: view)` defines `fn_name() -> AnyView`, which draws
+/// `view` from the part `part_name`. Pages named with the same part share one download.
+macro_rules! on_demand {
+    ($(#[$doc:meta])* $name:ident in $part:ident: $view:expr) => {
+        $(#[$doc])*
+        pub fn $name() -> AnyView {
+            #[cfg(target_arch = "wasm32")]
+            {
+                #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
+                fn load() -> Result<Draw, NotLoaded> {
+                    fn draw() -> AnyView {
+                        ($view).into_any()
+                    }
+                    Ok(draw)
+                }
+                view! { <OnDemand load /> }.into_any()
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                ($view).into_any()
+            }
+        }
+    };
+}
+
+/// Loads a part, then draws its page; on failure, the Retry message.
+#[cfg(target_arch = "wasm32")]
+#[component]
+fn OnDemand<L, F>(load: L) -> impl IntoView
+where
+    L: Fn() -> F + Send + Sync + 'static,
+    F: std::future::Future<Output = Result<Draw, NotLoaded>> + 'static,
+{
+    use crate::components::part_status::{PartLoading, PartUnavailable};
+    let attempt = RwSignal::new(0_u32);
+    let loading = use_context::<PartsLoading>();
+    let part = LocalResource::new(move || {
+        attempt.track();
+        let pending = load();
+        async move {
+            if let Some(PartsLoading(count)) = loading {
+                count.update(|n| *n += 1);
+            }
+            let result = pending.await;
+            if let Some(PartsLoading(count)) = loading {
+                count.update(|n| *n = n.saturating_sub(1));
+            }
+            result
+        }
+    });
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
+    view! {
+        <Suspense fallback=PartLoading>
+            {move || Suspend::new(async move {
+                match part.await {
+                    Ok(draw) => draw(),
+                    Err(NotLoaded) => view! { <PartUnavailable retry /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+use crate::pages::kiosk::KioskAttract;
+use crate::pages::place::PlacePage;
+use crate::pages::{
+    about::About, list::ListPage, map::MapPage, routes::RouteList, routes::RoutePage, trip::TripPage,
+};
+use ocop_core::model::StopRef;
+
+on_demand!(
+    /// The province map with every spot and sales point (Leaflet loads after it).
+    map_page in map_part: view! { <MapPage /> }
+);
+on_demand!(
+    /// The tourism routes.
+    route_list in routes_part: view! { <RouteList /> }
+);
+on_demand!(
+    /// One route on its map, with the products along it.
+    route_page in routes_part: view! { <RoutePage /> }
+);
+on_demand!(
+    /// A tourist spot and what is made or sold there.
+    spot_page in place_part: view! { <PlacePage make=StopRef::Spot /> }
+);
+on_demand!(
+    /// A sales point and what it sells.
+    sales_point_page in place_part: view! { <PlacePage make=StopRef::SalesPoint /> }
+);
+on_demand!(
+    /// The visitor's trip plan.
+    trip_page in trip_part: view! { <TripPage /> }
+);
+on_demand!(
+    /// The shopping list, its share link and QR code.
+    list_page in list_part: view! { <ListPage /> }
+);
+on_demand!(
+    /// The kiosk's attract screen.
+    kiosk_page in kiosk_part: view! { <KioskAttract /> }
+);
+on_demand!(
+    /// About the data: sources, version, what was left out and why.
+    about_page in about_part: view! { <About /> }
+);
