@@ -49,6 +49,12 @@ console.log('\nFirst-load files:');
 for (const f of sizes.files.filter((f) => f.first_load)) {
   console.log(`  ${f.file.padEnd(48)} ${kib(f.raw).padStart(8)} KiB raw ${kib(f.gzip).padStart(7)} gzip ${kib(f.brotli).padStart(7)} brotli`);
 }
+if (sizes.parts.length) {
+  console.log('\nParts loaded on demand (what a first visit to each downloads, brotli):');
+  for (const p of sizes.parts) {
+    console.log(`  ${p.part.padEnd(24)} ${kib(p.brotli).padStart(7)} KiB brotli in ${p.files} file(s)`);
+  }
+}
 if (failures.length) {
   console.error(`\nSize budget failed:\n- ${failures.join('\n- ')}`);
   process.exit(1);

@@ -393,6 +393,7 @@ const report = {
     first_load_wasm_js: sizes.first_load_wasm_js,
     first_load_html_css: sizes.first_load_html_css,
     first_load_data: sizes.first_load_data,
+    parts: sizes.parts,
     files: sizes.files,
   },
   // Per page: the CDP first load on the mobile profile and Lighthouse, medians over the runs.
@@ -446,6 +447,8 @@ const lines = [
     const l = pages[name].lighthouse;
     return `| ${label(name)} | ${ms(f.lcp_ms)} (${ms(l?.lcp_ms)}) | \`${f.lcp_element ?? '—'}\` | ${round(f.cls, 3) ?? '—'} (${l ? round(l.cls, 3) : '—'}) | ${ms(f.takeover_ms)} | ${ms(f.lcp_to_tap_ms)} | ${ms(f.tbt_ms)} (${ms(l?.tbt_ms)}) | ${l?.performance_score ?? '—'} | ${l?.seo_score ?? '—'} |`;
   }),
+  '',
+  `**Parts loaded on demand** (brotli, what a first visit to each downloads): ${sizes.parts.map((p) => `${p.part.replace(/_part$/, '')} ${kib(p.brotli)} KiB`).join(', ') || '—'}.`,
   '',
   `FCP: ${perPage((p) => ms(p.first_load_mobile.fcp_ms))} (Lighthouse: ${perPage((p) => ms(p.lighthouse?.fcp_ms))}). Transferred: ${perPage((p) => `${kib(p.first_load_mobile.transferred_bytes)} KiB`)}. Lighthouse Speed Index: ${perPage((p) => ms(p.lighthouse?.speed_index_ms))}; TTI: ${perPage((p) => ms(p.lighthouse?.tti_ms))}.${seoFailed.length ? ` SEO audits not passed: ${seoFailed.join('; ')}.` : ''}`,
   '',

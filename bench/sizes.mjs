@@ -95,6 +95,7 @@ export function measureDist(dist = 'dist') {
     files.filter(pred).reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return {
     files,
+    parts: partSizes(dist, files),
     missing_first_load_files: missing,
     first_load_wasm_js: sum((f) => f.first_load && (f.kind === 'wasm' || f.kind === 'js')),
     first_load_html_css: sum((f) => f.first_load && (f.kind === 'html' || f.kind === 'css')),
@@ -104,3 +105,20 @@ export function measureDist(dist = 'dist') {
 }
 
 export const kib = (bytes) => (bytes / KIB).toFixed(1);
+
+/// Each part of the app that loads on demand (src/app/parts.rs) with what visiting it first
+/// downloads: its own file and the chunks it shares with other parts, from the manifest the
+/// build writes (`pkg/<id>/parts.json`, xtask/src/bundle.rs). Sorted by size.
+function partSizes(dist, files) {
+  const manifest = files.find((f) => /^pkg\/[^/]+\/parts\.json$/.test(f.file));
+  if (!manifest) return [];
+  const dir = manifest.file.replace(/parts\.json$/, '');
+  const parts = JSON.parse(readFileSync(join(dist, manifest.file), 'utf8'));
+  return Object.entries(parts)
+    .map(([name, wasm]) => {
+      const mine = wasm.map((w) => files.find((f) => f.file === dir + w)).filter(Boolean);
+      const total = (k) => mine.reduce((t, f) => t + f[k], 0);
+      return { part: name, files: mine.length, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+    })
+    .sort((a, b) => b.brotli - a.brotli);
+}

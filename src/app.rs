@@ -16,6 +16,7 @@ use crate::i18n::*;
 use crate::pages::catalog::SEARCH_INPUT_ID;
 use crate::pages::{catalog::Catalog, not_found::NotFound, product::ProductPage};
 use crate::state::app_data::{load_app_data, Prebuilt};
+use crate::state::hand_over::{use_hand_over, HandOver};
 use crate::state::kiosk::{started_as_kiosk, KioskMode};
 use crate::state::language::{locale_of, move_to_language_path, speak_the_page_language};
 use crate::state::{provide_visitor, provide_visitor_with, Persistence};
@@ -23,7 +24,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, StaticSegment};
 use ocop_core::Lang;
-use parts::PartsLoading;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
 fn Shell(kiosk: bool) -> impl IntoView {
     let i18n = use_i18n();
     provide_context(KioskMode(kiosk));
-    PartsLoading::provide();
+    HandOver::provide();
     speak_the_page_language(i18n);
     move_to_language_path(kiosk);
     // The visitor's trip, list and visit month: available before the data arrives, so the
@@ -114,12 +114,13 @@ fn DataGate(kiosk: bool) -> impl IntoView {
 }
 
 /// The pre-rendered page gives way to the app once the view being built is on the page (an
-/// effect runs after this render; the swap itself waits for the next frame) and the page's
-/// part, if it loads on demand, has arrived (or failed: its Retry message is then shown).
+/// effect runs after this render; the swap itself waits for the next frame) and nothing
+/// drawn in a later task holds it (`state::hand_over`: a part downloading, the rest of the
+/// catalog).
 fn hand_over() {
-    let parts = use_context::<PartsLoading>();
+    let held = use_hand_over();
     Effect::new(move || {
-        if parts.is_none_or(|parts| parts.none_pending()) {
+        if held.is_none_or(|h| h.ready()) {
             take_over_from_boot(SEARCH_INPUT_ID);
         }
     });

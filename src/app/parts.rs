@@ -11,7 +11,8 @@
 //!
 //! A part that cannot be fetched shows a translated message with a Retry button in its
 //! place (`components::part_status`); the loader does not remember failures, so Retry
-//! fetches again. Natively (the build-time renderer) there is nothing to load: the page is
+//! fetches again. While a part downloads, the pre-rendered page stays on screen
+//! (`state::hand_over`). Natively (the build-time renderer) there is nothing to load: the page is
 //! drawn directly, so every page is still pre-rendered in full.
 
 use leptos::prelude::*;
@@ -29,24 +30,6 @@ struct NotLoaded;
 impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         NotLoaded
-    }
-}
-
-/// How many parts the current page is waiting for. The pre-rendered page stays on screen
-/// until this is zero, so a visitor who arrives on `/map/` sees the pre-rendered map page
-/// until the map's part is there, never a loading line in between (app.rs, `hand_over`).
-#[derive(Clone, Copy)]
-pub struct PartsLoading(RwSignal<usize>);
-
-impl PartsLoading {
-    pub fn provide() -> Self {
-        let loading = PartsLoading(RwSignal::new(0));
-        provide_context(loading);
-        loading
-    }
-
-    pub fn none_pending(self) -> bool {
-        self.0.get() == 0
     }
 }
 
@@ -84,19 +67,18 @@ where
     F: std::future::Future<Output = Result<Draw, NotLoaded>> + 'static,
 {
     use crate::components::part_status::{PartLoading, PartUnavailable};
+    use crate::state::hand_over::use_hand_over;
     let attempt = RwSignal::new(0_u32);
-    let loading = use_context::<PartsLoading>();
+    // A visitor who arrives on `/map/` keeps the pre-rendered map page until the part is
+    // there (or has failed: its Retry message is then shown), never a loading line between.
+    let hand_over = use_hand_over();
     let part = LocalResource::new(move || {
         attempt.track();
         let pending = load();
         async move {
-            if let Some(PartsLoading(count)) = loading {
-                count.update(|n| *n += 1);
-            }
+            hand_over.inspect(|h| h.hold());
             let result = pending.await;
-            if let Some(PartsLoading(count)) = loading {
-                count.update(|n| *n = n.saturating_sub(1));
-            }
+            hand_over.inspect(|h| h.release());
             result
         }
     });

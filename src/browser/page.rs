@@ -236,6 +236,20 @@ pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
     result
 }
 
+/// Runs `f` in a task of its own, so that the browser can handle input and paint in
+/// between; `None` (and `f` never called) where there is no browser.
+pub fn in_next_task(f: impl FnOnce() + 'static) -> Option<Timer> {
+    IN_BROWSER.then(|| Timer::after(0, f))
+}
+
+/// Lets the browser handle input and paint before the caller goes on (a zero-delay timer);
+/// returns at once where there is no browser.
+pub async fn yield_to_browser() {
+    if IN_BROWSER {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+}
+
 /// A one-shot timer; dropping it (or [`Timer::cancel`]) stops it from firing.
 pub struct Timer(gloo_timers::callback::Timeout);
 

@@ -87,8 +87,12 @@ pub async fn load_app_data() -> Result<AppData, Arc<NoData>> {
     for issue in &loaded.validated.issues {
         leptos::logging::warn!("dataset: {issue}");
     }
+    // Reading the dataset, building its indexes and drawing the first page are three tasks,
+    // not one long one (docs/performance.md, "Start-up").
+    crate::browser::page::yield_to_browser().await;
     let mut data = AppData::new(loaded, settings.tiles().cloned());
     data.kiosk = settings.kiosk;
     data.test_hooks = settings.test_hooks;
+    crate::browser::page::yield_to_browser().await;
     Ok(data)
 }

@@ -4,6 +4,7 @@
 //! the browser adapter; it never imports a component or a page (docs/architecture.md).
 
 pub mod app_data;
+pub mod hand_over;
 pub mod kiosk;
 pub mod language;
 pub mod notices;

@@ -39,6 +39,8 @@ const APP: &str = "ocop-quang-ninh";
 const MAIN: &str = "app";
 /// What the main wasm imports the part loader from; the loader sits next to `app.js`.
 const LOADER: &str = "__wasm_split.js";
+/// Each part's files, for the size report (not fetched by the app).
+const PARTS_MANIFEST: &str = "parts.json";
 
 /// Release (optimised, minified: what is deployed and tested) or dev (`cargo xtask serve
 /// --dev`: a faster rebuild, no wasm-opt or minifier).
@@ -163,6 +165,18 @@ fn split(wasm: &[u8], pkg: &Path, main_out: &Path) -> Result<Vec<PathBuf>> {
     opts.main_module = &main_module;
     opts.link_name = &link_name;
     let split = wasm_split_cli_support::transform(opts).map_err(|e| format!("splitting the wasm: {e:#}"))?;
+    // Which files each part needs (its own and the chunks it shares with others): the size
+    // gate and the benchmark list every part with its download (bench/sizes.mjs).
+    let manifest: std::collections::BTreeMap<_, _> = split
+        .prefetch_map
+        .iter()
+        .map(|(part, files)| {
+            let files: Vec<String> = files.iter().map(|f| format!("{f}.wasm")).collect();
+            (part.clone(), files)
+        })
+        .collect();
+    let json = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+    std::fs::write(pkg.join(PARTS_MANIFEST), json).map_err(|e| format!("{PARTS_MANIFEST}: {e}"))?;
     Ok(split.split_modules)
 }
 

@@ -25,6 +25,7 @@ fn skipped(relative: &str) -> bool {
         || relative == "_headers"
         || relative.ends_with(".schema.json")
         || relative.ends_with(".map")
+        || relative.ends_with("/parts.json")
         || (relative.ends_with(".html") && relative != "index.html" && relative != "shell.html")
         || relative.starts_with("og/")
         || relative == "sitemap.xml"

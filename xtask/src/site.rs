@@ -222,7 +222,12 @@ pub fn bench(args: &[&str]) -> Result {
     release_site(&mut steps)?;
     let dir = root().join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let mut datasets = Vec::new();
+    // The bundled dataset first (served to the app as a remote file: the same data and
+    // rendering), then the synthetic ones.
+    let mut datasets = vec![root()
+        .join("dist/data/ocop-quang-ninh.json")
+        .to_string_lossy()
+        .into_owned()];
     for count in [10_000, 50_000] {
         let path = dir.join(format!("synthetic-{count}.json"));
         // Same count and seed, same file: written once.

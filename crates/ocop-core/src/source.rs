@@ -449,7 +449,19 @@ mod tests {
         for text in [real.to_string(), broken.to_string()] {
             let validated = parse_and_validate(&text, &Limits::default()).unwrap();
             let back = Validated::from_checked_json(&validated.to_checked_json()).unwrap();
-            assert_eq!(back, validated);
+            assert_eq!(back.dataset, validated.dataset);
+            // Each issue as reported: where, what was done, and the same words.
+            let shown = |v: &Validated| -> Vec<(String, String)> {
+                v.issues
+                    .iter()
+                    .map(|i| (i.to_string(), format!("{:?}", i.action)))
+                    .collect()
+            };
+            assert_eq!(shown(&back), shown(&validated));
         }
+        assert!(!parse_and_validate(&broken.to_string(), &Limits::default())
+            .unwrap()
+            .issues
+            .is_empty());
     }
 }

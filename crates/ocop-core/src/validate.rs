@@ -109,11 +109,16 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// What was wrong with one record or reference.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
     /// The record does not fit the format (wrong type, missing field, unknown enum value).
     Malformed {
+        message: String,
+    },
+    /// A problem found when the site was built, read back as the text it was reported with
+    /// (the bundled dataset's checked form, [`Validated::from_checked_json`]).
+    AsReported {
         message: String,
     },
     NotAList,
@@ -172,7 +177,7 @@ pub enum Problem {
 }
 
 /// The collection a reference points into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Target {
     Product,
@@ -193,7 +198,7 @@ pub enum Action {
     Kept,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Issue {
     /// JSONPath of the offending value, e.g. `$.products[3].rating.stars`.
     pub path: String,
@@ -204,7 +209,7 @@ pub struct Issue {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Problem::Malformed { message } => write!(f, "{message}"),
+            Problem::Malformed { message } | Problem::AsReported { message } => write!(f, "{message}"),
             Problem::NotAList => write!(f, "must be a list"),
             Problem::BadId { id } => write!(f, "id {id:?} is not a lower-case slug like \"tra-hoa-vang\""),
             Problem::DuplicateId { id } => write!(f, "id {id:?} is used twice"),
@@ -260,12 +265,28 @@ impl fmt::Display for Issue {
 
 /// A dataset that passed validation, and everything that had to be left out on the way.
 ///
-/// Serialized, it is the bundled dataset's "checked" form ([`Validated::to_checked_json`]):
-/// written when the site is built, read by the app with no validator at all.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Its "checked" form ([`Validated::to_checked_json`]) is what the build ships for the
+/// bundled dataset: read by the app with no validator at all.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Validated {
     pub dataset: Dataset,
     pub issues: Vec<Issue>,
+}
+
+/// The checked form of a dataset. Problems are kept as their text: decoding every kind of
+/// [`Problem`] would put 35 KB of deserializer into the app's first download (twiggy, on
+/// the release wasm) for data that is only ever displayed.
+#[derive(Serialize, Deserialize)]
+struct Checked<'a> {
+    dataset: std::borrow::Cow<'a, Dataset>,
+    issues: Vec<CheckedIssue>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CheckedIssue {
+    path: String,
+    problem: String,
+    action: Action,
 }
 
 impl Validated {
@@ -274,14 +295,41 @@ impl Validated {
     /// validator's code and without validating again (docs/performance.md, "The bundled
     /// dataset, checked at build time").
     pub fn to_checked_json(&self) -> String {
-        serde_json::to_string(self).expect("a dataset always serializes")
+        let issues = self
+            .issues
+            .iter()
+            .map(|i| CheckedIssue {
+                path: i.path.clone(),
+                problem: i.problem.to_string(),
+                action: i.action,
+            })
+            .collect();
+        let checked = Checked {
+            dataset: std::borrow::Cow::Borrowed(&self.dataset),
+            issues,
+        };
+        serde_json::to_string(&checked).expect("a dataset always serializes")
     }
 
     /// Reads the checked form. It was validated when the site was built, so it is only
     /// decoded: a file that does not decode (damaged, or from another version of the format)
-    /// is an error, and the app then validates the bundled file itself.
+    /// is an error, and the app then validates the bundled file itself. Each issue comes
+    /// back as the text it was reported with ([`Problem::AsReported`]).
     pub fn from_checked_json(text: &str) -> Result<Validated, serde_json::Error> {
-        serde_json::from_str(text)
+        let checked: Checked = serde_json::from_str(text)?;
+        let issues = checked
+            .issues
+            .into_iter()
+            .map(|i| Issue {
+                path: i.path,
+                problem: Problem::AsReported { message: i.problem },
+                action: i.action,
+            })
+            .collect();
+        Ok(Validated {
+            dataset: checked.dataset.into_owned(),
+            issues,
+        })
     }
 
     pub fn dropped_records(&self) -> usize {

@@ -115,7 +115,7 @@ fn current_month() -> u8 {
 }
 
 #[component]
-pub fn FacetPanel(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
+pub fn FacetPanel(results: Signal<Arc<CatalogResults>>) -> impl IntoView {
     let i18n = use_i18n();
     let nav = use_catalog_nav();
     let data = use_app_data();
@@ -296,7 +296,7 @@ fn FacetRow(option: FacetOption, options: Memo<Vec<FacetOption>>) -> impl IntoVi
 
 /// "In season": any time, this month, or a chosen month, each with its count.
 #[component]
-fn SeasonFacet(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
+fn SeasonFacet(results: Signal<Arc<CatalogResults>>) -> impl IntoView {
     let i18n = use_i18n();
     let nav = use_catalog_nav();
     let now = current_month();

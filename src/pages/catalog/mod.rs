@@ -13,6 +13,7 @@ mod search;
 use crate::browser::page;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::hand_over::use_hand_over;
 use crate::state::language::page_lang;
 use crate::state::{use_app_data, use_visitor};
 use chips::ActiveFilters;
@@ -61,22 +62,108 @@ pub fn Catalog() -> impl IntoView {
         url_text
     });
     let results = catalog_results(query);
+    let settled = settle_while_typing(query, results);
+    let rest_drawn = drawn_in_next_task();
     view! {
         <section aria-labelledby="catalog-title" class="catalog">
             <h1 id="catalog-title">{t!(i18n, catalog_title)}</h1>
             <SearchBox text />
             <div class="catalog-layout">
-                <FacetPanel results />
+                <Show when=move || rest_drawn.get()>
+                    <FacetPanel results=settled />
+                </Show>
                 <div class="catalog-results">
                     <ResultsToolbar results />
                     <ActiveFilters />
-                    <ResultList results />
+                    <ResultList results settled rest_drawn />
                     <Pagination results />
                 </div>
             </div>
         </section>
     }
     .into_any()
+}
+
+/// Whether the filters and the cards below the first screen are drawn: in the task after the
+/// catalog's first screen, so that no one task draws the whole page (a long task at start,
+/// docs/performance.md "Start-up"). Until then the pre-rendered page stays on screen
+/// (`state::hand_over`), so the visitor sees one complete page, then the live one. Natively
+/// (the build-time renderer) everything is drawn at once.
+fn drawn_in_next_task() -> ReadSignal<bool> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let drawn = RwSignal::new(true);
+    let hand_over = use_hand_over();
+    // Outside the reactive graph, so the cleanup can read it after the signals are gone.
+    let fired = Arc::new(AtomicBool::new(false));
+    let timer = page::in_next_task({
+        let fired = fired.clone();
+        move || {
+            fired.store(true, Ordering::Relaxed);
+            drawn.try_set(true);
+            if let Some(h) = hand_over {
+                h.release();
+            }
+        }
+    });
+    if let Some(timer) = timer {
+        drawn.set(false);
+        if let Some(h) = hand_over {
+            h.hold();
+        }
+        let timer = StoredValue::new_local(Some(timer));
+        on_cleanup(move || {
+            // Gone before it fired: cancelled, and the hold released here instead.
+            if !fired.load(Ordering::Relaxed) {
+                if let Some(timer) = timer.try_update_value(Option::take).flatten() {
+                    timer.cancel();
+                }
+                if let Some(h) = hand_over {
+                    h.release();
+                }
+            }
+        });
+    }
+    drawn.read_only()
+}
+
+/// How long typing must pause before the facet counts and the cards below the first screen
+/// follow the results. The count and the first screen follow every keystroke; the rest,
+/// drawn per keystroke, took most of a keystroke's time at 4× CPU (docs/performance.md,
+/// "Typing"). A typist's keys come 100–300 ms apart; 200 ms lets a word finish first.
+const TYPING_PAUSE_MS: u32 = 200;
+
+/// `results` for what may wait while the visitor types: it follows `results` at once after
+/// a click (a facet, the sort, a page), and [`TYPING_PAUSE_MS`] after the last keystroke when
+/// the search text changed. Natively (the build-time renderer) effects do not run; it is
+/// `results` as first computed.
+fn settle_while_typing(
+    query: Memo<CatalogQuery>,
+    results: Memo<Arc<CatalogResults>>,
+) -> Signal<Arc<CatalogResults>> {
+    let settled = RwSignal::new(results.get_untracked());
+    let pending = StoredValue::new_local(None::<page::Timer>);
+    Effect::new(move |previous_text: Option<String>| {
+        let latest = results.get();
+        let text = query.with(|q| q.text.clone());
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.cancel();
+        }
+        if previous_text.is_some_and(|p| p != text) {
+            let timer = page::Timer::after(TYPING_PAUSE_MS, move || {
+                settled.try_set(results.get_untracked());
+            });
+            pending.set_value(Some(timer));
+        } else {
+            settled.set(latest);
+        }
+        text
+    });
+    on_cleanup(move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.cancel();
+        }
+    });
+    settled.into()
 }
 
 /// Search and facet counts for `query`, recomputed only when it (or, with the "on my trip"

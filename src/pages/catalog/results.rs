@@ -47,17 +47,50 @@ pub fn ResultsToolbar(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
     }
 }
 
-/// The products on the current page, or "no results".
+/// Cards drawn with every keystroke: the first screen on a phone and on a desktop. The rest
+/// of the page follows when typing pauses (`settled`, see `settle_while_typing`).
+const FIRST_SCREEN: usize = 8;
+
+/// The products on the current page, or "no results". The first screen of cards follows
+/// `results`; the rest follows `settled`, and is left out while the two differ (typing) and
+/// until `rest_drawn` (the catalog's first task).
 #[component]
-pub fn ResultList(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
+pub fn ResultList(
+    results: Memo<Arc<CatalogResults>>,
+    settled: Signal<Arc<CatalogResults>>,
+    rest_drawn: ReadSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let nav = use_catalog_nav();
     let data = use_app_data();
     // Keyed by index, so cards that stay on screen from one keystroke to the next are kept,
     // not rebuilt.
-    let page_items = Memo::new(move |_| {
+    let first_screen = Memo::new(move |_| {
         let page = nav.query().with(|q| q.page);
-        results.with(|r| r.page(page, PER_PAGE).to_vec())
+        results.with(|r| {
+            r.page(page, PER_PAGE)
+                .iter()
+                .take(FIRST_SCREEN)
+                .copied()
+                .collect::<Vec<_>>()
+        })
+    });
+    let rest = Memo::new(move |_| {
+        if !rest_drawn.get() {
+            return Vec::new();
+        }
+        let current = results.get();
+        settled.with(|s| {
+            if !Arc::ptr_eq(s, &current) {
+                return Vec::new();
+            }
+            let page = nav.query().with(|q| q.page);
+            s.page(page, PER_PAGE)
+                .iter()
+                .skip(FIRST_SCREEN)
+                .copied()
+                .collect::<Vec<_>>()
+        })
     });
     let card = move |index: usize| {
         let product = data.dataset().products[index].clone();
@@ -69,7 +102,8 @@ pub fn ResultList(results: Memo<Arc<CatalogResults>>) -> impl IntoView {
             fallback=move || view! { <p class="no-results" data-testid="no-results">{t!(i18n, no_results)}</p> }
         >
             <ul class="product-list" data-testid="product-list">
-                <For each=move || page_items.get() key=|index| *index children=card.clone() />
+                <For each=move || first_screen.get() key=|index| *index children=card.clone() />
+                <For each=move || rest.get() key=|index| *index children=card.clone() />
             </ul>
         </Show>
     }
