@@ -1,5 +1,5 @@
 // Transfer sizes of a built app (dist/): every file raw, gzip and brotli at maximum level
-// (what a CDN or `trunk serve` behind a compressing proxy sends), and which files the
+// (what a CDN or a static server behind a compressing proxy sends), and which files the
 // catalog's first load fetches. Shared by the size gate (`budget.mjs`, part of
 // `cargo xtask test`) and the benchmark report (`report.mjs`), so both count the same way.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -27,12 +27,12 @@ function walk(dir) {
 }
 
 /// What index.html makes the browser fetch before the app runs: scripts, module preloads,
-/// the wasm (trunk preloads it `as=fetch` and its inline loader imports the JS glue),
+/// the wasm (the build preloads it `as=fetch` and its start script imports the JS glue),
 /// stylesheets, and preloaded data. Read from the HTML, not guessed: a new `<script>` or a
 /// `<link rel=preload>` in index.html is counted the moment it is added.
 ///
 /// Throws when the set holds no `.wasm` or no JavaScript module to load it: a change in how
-/// trunk writes its loader would otherwise leave the app out of the count, and the size gate
+/// the build writes its start script would otherwise leave the app out of the count, and the size gate
 /// would pass on index.html, CSS and pwa.js alone.
 export function firstLoadFiles(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -50,7 +50,7 @@ export function firstLoadFiles(dist) {
     files.add(file);
     if (rel === 'modulepreload' || attr(tag, 'type') === 'module') modules.add(file);
   }
-  // trunk's inline loader: `import init, * as bindings from '/app-HASH.js'`.
+  // The inline start script (xtask/src/bundle.rs): `import init from '/pkg/ID/app.js'`.
   for (const m of html.matchAll(/from\s+['"]\/?([^'"]+\.js)['"]/g)) {
     files.add(m[1]);
     modules.add(m[1]);

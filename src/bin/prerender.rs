@@ -1,10 +1,10 @@
 //! Build-time rendering: every page of the app, in each language, drawn to static HTML from the
 //! bundled dataset with the same components the browser runs (feature `ssr`, native only).
 //!
-//! `prerender [DIST] [--site-url URL]` reads trunk's `DIST/index.html` (default `dist`) and
+//! `prerender [DIST] [--site-url URL]` reads the built `DIST/index.html` (default `dist`) and
 //! `DIST/data/ocop-quang-ninh.json`, and writes `<path>/index.html` for every page
 //! (`ocop_core::seo::Page::all`) in Vietnamese, English and Chinese, `404.html` for each
-//! language, `sitemap.xml` and `robots.txt`. `cargo xtask build` runs it after trunk.
+//! language, `sitemap.xml` and `robots.txt`. `cargo xtask build` runs it (xtask/src/bundle.rs).
 //!
 //! The rendered body goes inside the template's `#boot` element: painted as soon as the HTML
 //! arrives, it stays until the app has its data and has drawn the same page, then the app

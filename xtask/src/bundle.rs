@@ -320,28 +320,26 @@ fn path_str(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
+/// The app's native build with the renderer (feature `ssr`, profile `prerender`): what the
+/// build runs here and what the test command's native layer tests (suite.rs).
+pub const PRERENDER_BUILD: [&str; 6] = [
+    "--profile",
+    "prerender",
+    "-p",
+    "ocop-quang-ninh",
+    "--features",
+    "ssr",
+];
+
 /// Runs src/bin/prerender.rs on `dir`. leptos-use, under leptos_i18n, prints a hint about
 /// reading the `Accept-Language` header for every page it renders (there is no request here:
 /// the language is in the path); that line is dropped so the build log shows what matters.
 fn prerender(dir: &str) -> Result {
     const HINT: &str = "If you're using `use_locales` with SSR";
-    let mut c = cmd(
-        "cargo",
-        &[
-            "run",
-            "--quiet",
-            "--profile",
-            "prerender",
-            "-p",
-            "ocop-quang-ninh",
-            "--features",
-            "ssr",
-            "--bin",
-            "prerender",
-            "--",
-            dir,
-        ],
-    );
+    let mut args = vec!["run", "--quiet"];
+    args.extend(PRERENDER_BUILD);
+    args.extend(["--bin", "prerender", "--", dir]);
+    let mut c = cmd("cargo", &args);
     println!("\n$ cargo run --profile prerender --features ssr --bin prerender -- {dir}");
     let out = c
         .output()

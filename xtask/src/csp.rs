@@ -1,11 +1,12 @@
 //! `cargo xtask csp DIR`: gives the built `DIR/index.html` its Content-Security-Policy and
 //! writes the same policy as deployment headers (`DIR/_headers`).
 //!
-//! Why at build time: trunk writes one inline `<script type=module>` that starts the wasm,
-//! and its text names this build's hashed file names. A policy without `'unsafe-inline'`
+//! Why at build time: the build writes one inline `<script type=module>` that starts the
+//! wasm, and its text names this build's code directory. A policy without `'unsafe-inline'`
 //! must allow that exact script by its SHA-256, so the hash can only be known after the
-//! build. Trunk runs this from its `post_build` hook (`cargo xtask post-build`), before the
-//! service worker's file list is written, so the precached `index.html` carries the policy.
+//! build. The build pipeline runs this (bundle.rs, `post_build`) before the pages are
+//! pre-rendered and the service worker's file list is written, so every page and the
+//! precached `index.html` carry the policy.
 //!
 //! What the policy allows, and why (docs/deployment.md gives the same list for operators):
 //! * scripts: this site's files, the bootstrap by hash, and `'wasm-unsafe-eval'` — the
@@ -21,10 +22,9 @@
 //! The header version adds what a `<meta>` policy cannot carry: `frame-ancestors 'none'`
 //! (no framing, against click-jacking of the kiosk), plus `nosniff` and a referrer policy.
 //!
-//! While it edits `index.html` it also drops the `integrity` attribute trunk puts on the
-//! wasm's `<link rel=preload as=fetch>`: browsers ignore integrity on fetch preloads and
-//! Chromium logs a warning for it on every page load. The bootstrap script fetches the
-//! wasm itself; the scripts and the stylesheet keep their integrity.
+//! While it edits `index.html` it also drops any `integrity` attribute on a
+//! `<link rel=preload as=fetch>` (trunk, which built the app until issue 17, wrote one):
+//! browsers ignore integrity on fetch preloads and Chromium logs a warning for it.
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};

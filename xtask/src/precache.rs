@@ -1,7 +1,7 @@
 //! `cargo xtask precache DIR`: writes `DIR/sw.js`, the service worker, with the list of files
-//! it must keep for offline use and a build id. Trunk runs it after every build (a
-//! `post_build` hook in Trunk.toml, with DIR = trunk's staging directory), so the list always
-//! names this build's hashed file names; a new build changes `sw.js`, which is how browsers
+//! it must keep for offline use and a build id. The build pipeline runs it last (bundle.rs,
+//! on its staging directory), so the list always names this build's files — the parts
+//! loaded on demand included, so the whole app works offline after the first visit; a new build changes `sw.js`, which is how browsers
 //! notice an update.
 //!
 //! The service worker's logic is plain JavaScript in `public/sw.js`; this only prepends

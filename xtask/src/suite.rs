@@ -64,21 +64,10 @@ const LAYERS: &[Layer] = &[
             ))?;
             // The app's native (server-rendering) build and the build-time renderer, linted
             // while compiled (`site::linted`): the wasm layer never compiles this half.
-            s.cargo(crate::site::linted(cmd(
-                "cargo",
-                &[
-                    "test",
-                    "--profile",
-                    "prerender",
-                    "-p",
-                    "ocop-quang-ninh",
-                    "--features",
-                    "ssr",
-                    "--lib",
-                    "--bin",
-                    "prerender",
-                ],
-            ))?)
+            let mut args = vec!["test"];
+            args.extend(crate::bundle::PRERENDER_BUILD);
+            args.extend(["--lib", "--bin", "prerender"]);
+            s.cargo(crate::site::linted(cmd("cargo", &args))?)
         },
     },
     // The published dataset must pass the publisher tool with no error.

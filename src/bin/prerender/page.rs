@@ -1,4 +1,4 @@
-//! One page: the app rendered to HTML at a path, and put into trunk's index.html.
+//! One page: the app rendered to HTML at a path, and put into the built index.html.
 
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -67,7 +67,7 @@ pub fn fill_template(template: &str, head: &PageHead, body: &str, lang: Lang) ->
     ))
 }
 
-/// The byte range of the `#boot` element (trunk's minifier may drop the quotes), which ends
+/// The byte range of the `#boot` element (a minifier may drop the quotes), which ends
 /// where the `<noscript>` after it begins.
 fn boot_element(page: &str) -> Option<(usize, usize)> {
     let start = page
