@@ -121,7 +121,8 @@ fn hand_over() {
     let held = use_hand_over();
     Effect::new(move || {
         if held.is_none_or(|h| h.ready()) {
-            take_over_from_boot(SEARCH_INPUT_ID);
+            // Checked again at the swap, a frame later: a part's download may start between.
+            take_over_from_boot(SEARCH_INPUT_ID, move || held.is_none_or(|h| h.ready_untracked()));
         }
     });
 }

@@ -12,8 +12,8 @@
 //! A part that cannot be fetched shows a translated message with a Retry button in its
 //! place (`components::part_status`); the loader does not remember failures, so Retry
 //! fetches again. While a part downloads, the pre-rendered page stays on screen
-//! (`state::hand_over`). Natively (the build-time renderer) there is nothing to load: the page is
-//! drawn directly, so every page is still pre-rendered in full.
+//! (`state::hand_over`). Natively (the build-time renderer) there is nothing to load: the
+//! page is drawn directly, so every page is still pre-rendered in full.
 
 use leptos::prelude::*;
 
@@ -72,13 +72,19 @@ where
     // A visitor who arrives on `/map/` keeps the pre-rendered map page until the part is
     // there (or has failed: its Retry message is then shown), never a loading line between.
     let hand_over = use_hand_over();
+    // Held as the download starts, not when its future first runs: the data gate's hand-over
+    // effect may run in between.
     let part = LocalResource::new(move || {
         attempt.track();
+        if let Some(h) = hand_over {
+            h.hold();
+        }
         let pending = load();
         async move {
-            hand_over.inspect(|h| h.hold());
             let result = pending.await;
-            hand_over.inspect(|h| h.release());
+            if let Some(h) = hand_over {
+                h.release();
+            }
             result
         }
     });

@@ -72,8 +72,10 @@ pub fn remove_element(id: &str) {
 /// which has just drawn the same page: after the next frame has been painted it is removed,
 /// the scroll position kept, and what the visitor had typed into its text box `input_id` carried into the app's
 /// box of that id (value, focus) with an `input` event, so the app applies it as if typed
-/// there. Nothing happens when there is no `#boot` (already taken over).
-pub fn take_over_from_boot(input_id: &'static str) {
+/// there. Nothing happens when there is no `#boot` (already taken over), nor when `ready`
+/// says no by then: something began drawing in between (a part's download), and the caller
+/// asks again when it is done.
+pub fn take_over_from_boot(input_id: &'static str, ready: impl Fn() -> bool + 'static) {
     if !IN_BROWSER {
         return;
     }
@@ -83,7 +85,14 @@ pub fn take_over_from_boot(input_id: &'static str) {
     // task queued from it runs after. The swap itself is one task, so nothing paints between
     // the removal and the app.
     leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(move || swap_boot_for_app(input_id), std::time::Duration::ZERO)
+        leptos::prelude::set_timeout(
+            move || {
+                if ready() {
+                    swap_boot_for_app(input_id);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
     });
 }
 

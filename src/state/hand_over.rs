@@ -22,6 +22,11 @@ impl HandOver {
         self.0.get() == 0
     }
 
+    /// [`HandOver::ready`], untracked: for the moment of the swap itself.
+    pub fn ready_untracked(self) -> bool {
+        self.0.get_untracked() == 0
+    }
+
     /// Keeps the pre-rendered page on screen until the matching [`HandOver::release`].
     pub fn hold(self) {
         self.0.update(|n| *n += 1);

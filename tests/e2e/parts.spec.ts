@@ -5,7 +5,7 @@
 // (The service worker, blocked here as in most specs, precaches every part after the first
 // load: pwa.spec.ts checks the pages offline.)
 import { expect, Page, Request } from '@playwright/test';
-import { t, test } from './fixtures';
+import { gotoBeforeTakeover, t, test } from './fixtures';
 
 // No test may touch the internet: online map tiles are cut off.
 test.beforeEach(async ({ context }) => {
@@ -109,4 +109,31 @@ test('arriving on a page whose part fails keeps the app working and offers Retry
   reachable = true;
   await page.getByRole('button', { name: t('en', 'part_retry') }).click();
   await expect(page.getByRole('heading', { level: 1, name: t('en', 'map_title') })).toBeVisible();
+});
+
+test('arriving on a page whose part is slow keeps the pre-rendered page until the part is there', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/split_routes_part\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const loadingSeen: string[] = [];
+  await page.exposeFunction('__partLoadingSeen', (where: string) => loadingSeen.push(where));
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid=part-loading]') && !document.getElementById('boot')) {
+        (window as any).__partLoadingSeen('after the take-over');
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await gotoBeforeTakeover(page, '/en/routes');
+  // The data is there and the app has drawn what it can; the part is still on its way.
+  await page.waitForTimeout(1_500);
+  await expect(page.locator('#boot')).toHaveCount(1);
+  await expect(page.locator('#boot').getByRole('heading', { level: 1, name: t('en', 'routes_title') })).toBeVisible();
+  release();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: t('en', 'routes_title') })).toBeVisible();
+  expect(loadingSeen).toEqual([]);
 });
