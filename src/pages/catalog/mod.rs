@@ -110,13 +110,10 @@ fn drawn_in_next_task() -> ReadSignal<bool> {
         if let Some(h) = hand_over {
             h.hold();
         }
-        let timer = StoredValue::new_local(Some(timer));
+        // Dropped with the catalog, which cancels it; the hold is then released here.
+        StoredValue::new_local(timer);
         on_cleanup(move || {
-            // Gone before it fired: cancelled, and the hold released here instead.
             if !fired.load(Ordering::Relaxed) {
-                if let Some(timer) = timer.try_update_value(Option::take).flatten() {
-                    timer.cancel();
-                }
                 if let Some(h) = hand_over {
                     h.release();
                 }
@@ -141,27 +138,21 @@ fn settle_while_typing(
     results: Memo<Arc<CatalogResults>>,
 ) -> Signal<Arc<CatalogResults>> {
     let settled = RwSignal::new(results.get_untracked());
+    // A timer stops when dropped: replacing it, or leaving the catalog, cancels it.
     let pending = StoredValue::new_local(None::<page::Timer>);
     Effect::new(move |previous_text: Option<String>| {
         let latest = results.get();
         let text = query.with(|q| q.text.clone());
-        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
-            timer.cancel();
-        }
         if previous_text.is_some_and(|p| p != text) {
             let timer = page::Timer::after(TYPING_PAUSE_MS, move || {
                 settled.try_set(results.get_untracked());
             });
             pending.set_value(Some(timer));
         } else {
+            pending.set_value(None);
             settled.set(latest);
         }
         text
-    });
-    on_cleanup(move || {
-        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
-            timer.cancel();
-        }
     });
     settled.into()
 }
