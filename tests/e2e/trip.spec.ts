@@ -34,7 +34,8 @@ test('a trip is built from the map, optimised, undone, and survives a reload', a
   }
   await expect(page.getByTestId('trip-count').first()).toHaveText('5');
   await page.getByRole('link', { name: new RegExp(t('en', 'nav_trip')) }).first().click();
-  expect(await keysOf(page)).toEqual(zigzag);
+  // The trip page's code may still be downloading (src/app/parts.rs): wait for its stops.
+  await expect.poll(() => keysOf(page)).toEqual(zigzag);
   await expect
     .poll(() =>
       page.locator('.map').evaluate((m) =>
