@@ -23,6 +23,7 @@
 //! * [`qr`]: the QR code of a share link, as a module matrix and an SVG path.
 //! * [`kiosk`]: kiosk idle countdown and reset timing, the attract screen's featured items.
 //! * [`export`]: Google Maps directions links and GPX files for a trip.
+//! * [`unicode`]: canonical decomposition, NFC and combining marks for Latin letters.
 //! * [`seo`]: pre-rendered pages' URLs, heads (Open Graph, JSON-LD), sitemap and robots.txt.
 
 pub mod catalog;
@@ -49,6 +50,7 @@ pub(crate) mod test_fixtures;
 pub mod text;
 pub mod travel;
 pub mod trip;
+pub mod unicode;
 pub mod url;
 pub mod validate;
 

@@ -69,14 +69,14 @@
 
 use crate::geo;
 use crate::model::{Producer, Product};
+use crate::unicode::{decompose_canonical, is_combining_mark};
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Lower-case, strip Vietnamese tones and other combining marks (Unicode NFD, drop marks),
-/// map đ/Đ → d.
+/// map đ/Đ → d. Letters are decomposed as far as [`crate::unicode`]'s tables go: the Latin
+/// ones (Vietnamese among them).
 ///
 /// Everything else is kept as it is, punctuation and spaces included (`"Hà-Nội!"` →
 /// `"ha-noi!"`), so the result can be shown or compared as a whole. The search splits words
@@ -246,13 +246,12 @@ impl Tokenizer {
                 &self.folded
             } else {
                 // NFC, so that text typed precomposed and text stored decomposed compare equal.
-                // Text is nearly always NFC already, which the quick check confirms cheaply.
-                if is_nfc_quick(self.lowered.chars()) == IsNormalized::Yes {
-                    &self.lowered
-                } else {
-                    self.toned.clear();
-                    self.toned.extend(self.lowered.nfc());
+                // Text is nearly always NFC already, which a scan for marks confirms cheaply.
+                if crate::unicode::may_need_composing(&self.lowered) {
+                    self.toned = crate::unicode::nfc(&self.lowered);
                     &self.toned
+                } else {
+                    &self.lowered
                 }
             };
             emit(Token::Word {

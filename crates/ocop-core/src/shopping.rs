@@ -33,7 +33,6 @@
 use crate::validate::is_valid_id;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
 
 /// Bumped when the stored shape changes; [`ShoppingList::from_storage`] migrates older ones.
 ///
@@ -105,8 +104,8 @@ impl std::fmt::Display for ListStorageError {
 /// one character and is never cut in half), tabs and line breaks turned into spaces, other
 /// control characters removed, trimmed, and cut to [`MAX_NOTE_CHARS`] characters.
 pub fn clean_note(note: &str) -> String {
-    let cleaned: String = note
-        .nfc()
+    let cleaned: String = crate::unicode::nfc(note)
+        .chars()
         .filter_map(|c| match c {
             c if c.is_whitespace() && c.is_control() => Some(' '),
             c if c.is_control() => None,
