@@ -9,13 +9,14 @@ use crate::browser::page::take_over_from_boot;
 use crate::components::header::Header;
 use crate::components::kiosk::IdleWatcher;
 use crate::components::language_offer::LanguageOffer;
+use crate::components::load_progress::LoadProgressLine;
 use crate::components::notice::{DataNotices, LoadFailure, VisitorNotice};
 use crate::components::pwa::{ConnectionNotice, InstallHint, UpdatePrompt};
 use crate::components::tab_bar::TabBar;
 use crate::i18n::*;
 use crate::pages::catalog::SEARCH_INPUT_ID;
 use crate::pages::{catalog::Catalog, not_found::NotFound, product::ProductPage};
-use crate::state::app_data::{load_app_data, Prebuilt};
+use crate::state::app_data::{load_app_data, LoadProgress, Prebuilt};
 use crate::state::hand_over::{use_hand_over, HandOver};
 use crate::state::kiosk::{started_as_kiosk, KioskMode};
 use crate::state::language::{locale_of, move_to_language_path, speak_the_page_language};
@@ -55,6 +56,7 @@ fn Shell(kiosk: bool) -> impl IntoView {
     } else {
         provide_visitor();
     }
+    let (progress, set_progress) = signal(None::<LoadProgress>);
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <Header />
@@ -65,22 +67,23 @@ fn Shell(kiosk: bool) -> impl IntoView {
             // A kiosk applies updates itself between visitors (components::kiosk::start_over).
             {(!kiosk).then(|| view! { <UpdatePrompt /> })}
             {(!kiosk).then(|| view! { <InstallHint /> })}
-            <DataGate kiosk />
+            <DataGate kiosk progress=set_progress />
         </main>
+        <LoadProgressLine progress />
     }
 }
 
 /// Loads the dataset once per visit and shows the page when it is there. Data handed over
 /// before start ([`Prebuilt`], the build-time renderer) is shown at once.
 #[component]
-fn DataGate(kiosk: bool) -> impl IntoView {
+fn DataGate(kiosk: bool, progress: WriteSignal<Option<LoadProgress>>) -> impl IntoView {
     if let Some(Prebuilt(data)) = use_context::<Prebuilt>() {
         provide_context(data);
         return view! { <AppRoutes /> }.into_any();
     }
     let i18n = use_i18n();
     // `LocalResource` because fetch futures are not `Send`.
-    let data = LocalResource::new(load_app_data);
+    let data = LocalResource::new(move || load_app_data(progress));
     view! {
         <Suspense fallback=move || {
             view! { <p class="loading" role="status">{t!(i18n, loading)}</p> }

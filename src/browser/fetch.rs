@@ -2,9 +2,13 @@
 //! last good remote dataset kept in localStorage. The decisions (what to try, in which
 //! order, what counts as valid) are in `ocop_core::source`; this is only the plumbing.
 
+use super::pace::BrowserPace;
 use js_sys::{Reflect, Uint8Array};
 use ocop_core::source::{CachedCopy, DataPort, Fallback, FetchFailure};
-use ocop_core::validate::{parse_and_validate, Limits, LoadError, Validated};
+use ocop_core::validate::{parse_and_validate_paced, Limits, LoadError, Validated};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader};
@@ -15,7 +19,11 @@ pub const CACHE_KEY: &str = "ocop.dataset-cache.v1";
 /// The largest dataset text worth trying to keep in localStorage (see `save_cached_copy`).
 const MAX_CACHED_TEXT_BYTES: usize = 4 * 1024 * 1024;
 
-pub struct BrowserPort;
+pub struct BrowserPort {
+    /// Told, now and then, how many records of a remote or cached dataset have been checked
+    /// out of how many (a large file takes seconds on a phone).
+    pub checked: Rc<dyn Fn(usize, usize)>,
+}
 
 impl DataPort for BrowserPort {
     async fn fetch_text(&self, url: &str, timeout_ms: u32, max_bytes: usize) -> Result<String, FetchFailure> {
@@ -77,8 +85,10 @@ impl DataPort for BrowserPort {
     /// cached dataset loads it; if it cannot be downloaded the dataset counts as not
     /// reachable, and the loader falls back as for any network failure.
     async fn validate(&self, text: &str, limits: &Limits) -> Result<Validated, Fallback> {
-        match validate_in_part(text.to_owned(), *limits).await {
-            Ok(result) => result.map_err(Fallback::Invalid),
+        let checked = self.checked.clone();
+        let pace = BrowserPace::new(move |done, total| checked(done, total));
+        match validate_in_part(text.to_owned(), *limits, pace).await {
+            Ok(validating) => validating.await.map_err(Fallback::Invalid),
             Err(ValidatorNotLoaded) => Err(Fallback::Fetch(FetchFailure::Network {
                 message: "the dataset validator could not be downloaded".into(),
             })),
@@ -95,14 +105,21 @@ impl From<leptos::wasm_split::SplitLoaderError> for ValidatorNotLoaded {
     }
 }
 
-/// `ocop_core::validate::parse_and_validate`, cut out of the main wasm by the build (see
-/// src/app/parts.rs for how parts work).
+/// The validator's work: checking a whole dataset, pausing for the page now and then.
+type Validating = Pin<Box<dyn Future<Output = Result<Validated, LoadError>>>>;
+
+/// `ocop_core::validate::parse_and_validate_paced`, cut out of the main wasm by the build
+/// (see src/app/parts.rs for how parts work). A split function cannot be `async` itself: it
+/// hands back the work as a boxed future, whose code stays in the part.
 #[leptos::wasm_split::wasm_split(validator_part, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn validate_in_part(
     text: String,
     limits: Limits,
-) -> Result<Result<Validated, LoadError>, ValidatorNotLoaded> {
-    Ok(parse_and_validate(&text, &limits))
+    mut pace: BrowserPace,
+) -> Result<Validating, ValidatorNotLoaded> {
+    Ok(Box::pin(async move {
+        parse_and_validate_paced(&text, &limits, &mut pace).await
+    }))
 }
 
 /// Saves a validated remote dataset as the fallback for next time. Returns false when the

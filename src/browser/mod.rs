@@ -12,6 +12,7 @@
 
 pub mod fetch;
 pub mod leaflet;
+pub mod pace;
 pub mod page;
 pub mod pwa;
 pub mod storage;

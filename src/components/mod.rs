@@ -5,6 +5,7 @@ pub mod kiosk;
 pub mod labels;
 pub mod language_offer;
 pub mod list_parts;
+pub mod load_progress;
 pub mod map;
 pub mod names;
 pub mod notice;

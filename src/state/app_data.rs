@@ -2,15 +2,18 @@
 //! every page by the app shell's data gate. Reachable with [`use_app_data`] from anywhere
 //! under a provider, without the app root (the component tests provide it themselves).
 
+use crate::browser::pace::BrowserPace;
 use crate::browser::{save_cached_copy, BrowserPort};
 use leptos::prelude::*;
 use ocop_core::catalog::CatalogIndex;
 use ocop_core::config::{AppConfig, ConfigProblem, TileLayer};
 use ocop_core::kiosk::KioskConfig;
+use ocop_core::pace::{run_unpaced, Pace, Unpaced};
 use ocop_core::places::PlaceIndex;
 use ocop_core::search::SearchIndex;
 use ocop_core::source::{load_dataset, DataPort, Loaded, NoData};
 use ocop_core::Dataset;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The dataset on screen, where it came from, and its search index: provided to every page
@@ -35,8 +38,13 @@ pub struct AppData {
 
 impl AppData {
     pub fn new(loaded: Loaded, tiles: Option<TileLayer>) -> Self {
+        run_unpaced(Self::new_paced(loaded, tiles, &mut Unpaced))
+    }
+
+    /// [`AppData::new`], the search index built in slices that `pace` may pause between.
+    pub async fn new_paced(loaded: Loaded, tiles: Option<TileLayer>, pace: &mut impl Pace) -> Self {
         let dataset = &loaded.validated.dataset;
-        let search = Arc::new(SearchIndex::build(&dataset.products, &dataset.producers));
+        let search = Arc::new(SearchIndex::build_paced(&dataset.products, &dataset.producers, pace).await);
         let catalog = Arc::new(CatalogIndex::build(dataset));
         let places = Arc::new(PlaceIndex::build(dataset));
         AppData {
@@ -65,9 +73,30 @@ pub fn use_app_data() -> AppData {
     expect_context::<AppData>()
 }
 
+/// How far loading a large dataset has got, for the progress line: the bundled dataset (read
+/// in its checked form) and small files load within one slice and never report any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadProgress {
+    /// Records of the file checked so far, of all.
+    Checking { done: usize, total: usize },
+    /// Products added to the search index so far, of all.
+    Indexing { done: usize, total: usize },
+}
+
+impl LoadProgress {
+    /// Whole percent done, for the progress bar.
+    pub fn percent(self) -> u32 {
+        let (LoadProgress::Checking { done, total } | LoadProgress::Indexing { done, total }) = self;
+        (done * 100).checked_div(total).map_or(0, |p| p.min(100) as u32)
+    }
+}
+
 /// Reads `config.json`, then runs the fallback chain (remote → cached copy → bundled).
-pub async fn load_app_data() -> Result<AppData, Arc<NoData>> {
-    let port = BrowserPort;
+/// `progress` hears how far a large dataset has got; it is cleared once the data is there.
+pub async fn load_app_data(progress: WriteSignal<Option<LoadProgress>>) -> Result<AppData, Arc<NoData>> {
+    let port = BrowserPort {
+        checked: Rc::new(move |done, total| progress.set(Some(LoadProgress::Checking { done, total }))),
+    };
     // Small and same-origin: a short timeout and cap are plenty.
     let config = match port.fetch_text("config.json", 5_000, 64 * 1024).await {
         Ok(text) => AppConfig::parse(&text),
@@ -76,7 +105,10 @@ pub async fn load_app_data() -> Result<AppData, Arc<NoData>> {
         }),
     };
     let settings = config.clone().unwrap_or_default();
-    let mut loaded = load_dataset(&port, config).await.map_err(Arc::new)?;
+    let mut loaded = load_dataset(&port, config).await.map_err(|failure| {
+        progress.set(None);
+        Arc::new(failure)
+    })?;
     // Saved, then dropped before the indexes are built: kept in `Loaded`, the text of a
     // large remote file would sit in wasm memory beside the parsed data for the whole visit.
     if let Some(copy) = loaded.cache_update.take() {
@@ -90,9 +122,12 @@ pub async fn load_app_data() -> Result<AppData, Arc<NoData>> {
     // Reading the dataset, building its indexes and drawing the first page are three tasks,
     // not one long one (docs/performance.md, "Start-up").
     crate::browser::page::yield_to_browser().await;
-    let mut data = AppData::new(loaded, settings.tiles().cloned());
+    let mut pace =
+        BrowserPace::new(move |done, total| progress.set(Some(LoadProgress::Indexing { done, total })));
+    let mut data = AppData::new_paced(loaded, settings.tiles().cloned(), &mut pace).await;
     data.kiosk = settings.kiosk;
     data.test_hooks = settings.test_hooks;
     crate::browser::page::yield_to_browser().await;
+    progress.set(None);
     Ok(data)
 }

@@ -157,3 +157,55 @@ test('when even the bundled data fails, a clear error with a reload button', asy
   await expect(failure).toContainText(t('en', 'reason_http', { status: 404 }));
   await expect(failure.getByRole('button', { name: t('en', 'reload') })).toBeVisible();
 });
+
+/**
+ * A remote dataset large enough that checking it and indexing it take many slices: the app
+ * keeps the page answering between slices and shows how far it has got, then the catalog.
+ */
+function largeDataset(count: number) {
+  const d = bundledDataset();
+  const template = d.products.find((p: { rating: { evidence: string } }) => p.rating.evidence === 'ocop_stated');
+  d.meta.dataset_version = 'remote-large';
+  d.products = Array.from({ length: count }, (_, i) => ({
+    id: `large-${i}`,
+    name: { vi: `Sản phẩm thử ${i}`, en: `Test product ${i}` },
+    group: template.group,
+    subcategory: template.subcategory,
+    rating: template.rating,
+    sources: ['https://example.test/large'],
+  }));
+  d.producers = [];
+  d.spots = [];
+  d.sales_points = [];
+  d.routes = [];
+  return d;
+}
+
+test('a large remote dataset shows its progress while it is checked and indexed, then the catalog', async ({
+  page,
+}) => {
+  await inLanguage(page, 'en');
+  await useRemoteConfig(page, { fetch_timeout_ms: 30_000 });
+  const body = JSON.stringify(largeDataset(15_000));
+  await serveRemote(page, (route) => route.fulfill(corsJson(body)));
+  // The line comes and goes within a second or two: every appearance is recorded as it
+  // happens rather than polled for.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const line = document.querySelector('[data-testid="load-progress"]');
+      const text = line?.querySelector('[role="status"]')?.textContent;
+      if (text && line.checkVisibility() && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  // A phone's speed, so that the work takes many slices.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto('/');
+  await expect(page.getByTestId('results-count')).toHaveText(/15[,.\s]?000/, { timeout: 60_000 });
+  await expect(page.getByTestId('load-progress')).toHaveCount(0);
+  // Drawn between slices of the work: the page was given back while it ran, both stages.
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  expect(seen).toEqual([t('en', 'load_checking'), t('en', 'load_indexing')]);
+});

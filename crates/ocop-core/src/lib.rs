@@ -23,6 +23,7 @@
 //! * [`qr`]: the QR code of a share link, as a module matrix and an SVG path.
 //! * [`kiosk`]: kiosk idle countdown and reset timing, the attract screen's featured items.
 //! * [`export`]: Google Maps directions links and GPX files for a trip.
+//! * [`pace`]: long work (validating, indexing) that pauses for the page and reports progress.
 //! * [`unicode`]: canonical decomposition, NFC and combining marks for Latin letters.
 //! * [`seo`]: pre-rendered pages' URLs, heads (Open Graph, JSON-LD), sitemap and robots.txt.
 
@@ -34,6 +35,7 @@ pub mod geo;
 pub mod kiosk;
 pub mod model;
 pub mod optimise;
+pub mod pace;
 pub mod places;
 pub mod qr;
 pub mod search;

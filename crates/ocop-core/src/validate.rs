@@ -14,6 +14,7 @@
 
 use crate::geo;
 use crate::model::*;
+use crate::pace::Pace;
 use crate::url::is_safe_http_url;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -342,6 +343,17 @@ impl Validated {
 
 /// Parses `text` and validates it against the format's rules. See the module docs.
 pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, LoadError> {
+    crate::pace::run_unpaced(parse_and_validate_paced(text, limits, &mut crate::pace::Unpaced))
+}
+
+/// [`parse_and_validate`], asking `pace` after each record whether to pause (records
+/// checked so far of all records in the file): the browser reads a large remote file
+/// without freezing the page, and shows how far it has got.
+pub async fn parse_and_validate_paced(
+    text: &str,
+    limits: &Limits,
+    pace: &mut impl Pace,
+) -> Result<Validated, LoadError> {
     if text.len() > limits.max_bytes {
         return Err(LoadError::TooLarge {
             bytes: text.len(),
@@ -413,15 +425,34 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
     })?;
     v.check_meta(&meta);
 
-    let mut products: Vec<Product> =
-        v.collection(&mut root, "products", |v, p, path| v.check_product(p, path))?;
-    let mut producers: Vec<Producer> =
-        v.collection(&mut root, "producers", |v, p, path| v.check_producer(p, path))?;
-    let mut spots: Vec<Spot> = v.collection(&mut root, "spots", |v, s, path| v.check_spot(s, path))?;
-    let mut sales_points: Vec<SalesPoint> = v.collection(&mut root, "sales_points", |v, s, path| {
-        v.check_sales_point(s, path)
-    })?;
-    let mut routes: Vec<Route> = v.collection(&mut root, "routes", |v, r, path| v.check_route(r, path))?;
+    // Every collection's records are listed first (slices of the text, cheap), so that
+    // progress is told out of all the file's records.
+    let mut lists = Vec::with_capacity(COLLECTIONS.len());
+    for name in COLLECTIONS {
+        lists.push(v.records(&mut root, name)?);
+    }
+    let mut progress = Progress {
+        done: 0,
+        total: lists.iter().map(Records::len).sum(),
+        pace,
+    };
+    let mut lists = lists.into_iter();
+    let mut next = || lists.next().expect("one list per collection");
+    let mut products: Vec<Product> = v
+        .collection(next(), &mut progress, |v, p, path| v.check_product(p, path))
+        .await;
+    let mut producers: Vec<Producer> = v
+        .collection(next(), &mut progress, |v, p, path| v.check_producer(p, path))
+        .await;
+    let mut spots: Vec<Spot> = v
+        .collection(next(), &mut progress, |v, s, path| v.check_spot(s, path))
+        .await;
+    let mut sales_points: Vec<SalesPoint> = v
+        .collection(next(), &mut progress, |v, s, path| v.check_sales_point(s, path))
+        .await;
+    let mut routes: Vec<Route> = v
+        .collection(next(), &mut progress, |v, r, path| v.check_route(r, path))
+        .await;
 
     if products.is_empty() {
         return Err(LoadError::NoProducts);
@@ -447,6 +478,41 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
         },
         issues: v.issues,
     })
+}
+
+/// The collections of records, in the order they are checked.
+const COLLECTIONS: [&str; 5] = ["products", "producers", "spots", "sales_points", "routes"];
+
+/// One collection's records before they are checked.
+enum Records<'t> {
+    Items(&'static str, Vec<&'t RawValue>),
+    /// The collection is there but is not a list: reported when its turn comes, so that the
+    /// issues keep the file's order.
+    NotAList(&'static str),
+}
+
+impl Records<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Records::Items(_, items) => items.len(),
+            Records::NotAList(_) => 0,
+        }
+    }
+}
+
+/// Records checked so far of all the file's records, told to the [`Pace`].
+struct Progress<'p, P> {
+    done: usize,
+    total: usize,
+    pace: &'p mut P,
+}
+
+impl<P: Pace> Progress<'_, P> {
+    /// Before each record: the pace may pause here.
+    async fn next(&mut self) {
+        self.pace.pause(self.done, self.total).await;
+        self.done += 1;
+    }
 }
 
 /// One piece of an already syntax-checked document as a JSON tree. It fails only on a
@@ -505,22 +571,18 @@ impl Validator {
     }
 
     /// Takes `root[name]`, keeps each element that deserialises and passes `check`.
-    fn collection<T: DeserializeOwned + HasId>(
+    /// The records of collection `name`, as slices of the text, not yet checked.
+    fn records<'t>(
         &mut self,
-        root: &mut BTreeMap<String, &RawValue>,
-        name: &str,
-        check: impl Fn(&mut Self, &mut T, &str) -> Verdict,
-    ) -> Result<Vec<T>, LoadError> {
-        let base = format!("$.{name}");
+        root: &mut BTreeMap<String, &'t RawValue>,
+        name: &'static str,
+    ) -> Result<Records<'t>, LoadError> {
         let items: Vec<&RawValue> = match root.remove(name) {
-            None => return Ok(Vec::new()),
-            Some(raw) if raw.get() == "null" => return Ok(Vec::new()),
+            None => return Ok(Records::Items(name, Vec::new())),
+            Some(raw) if raw.get() == "null" => return Ok(Records::Items(name, Vec::new())),
             Some(raw) => match serde_json::from_str(raw.get()) {
                 Ok(items) => items,
-                Err(_) => {
-                    self.report(base, Problem::NotAList, Action::DroppedRecord);
-                    return Ok(Vec::new());
-                }
+                Err(_) => return Ok(Records::NotAList(name)),
             },
         };
         if items.len() > self.limits.max_records {
@@ -530,9 +592,28 @@ impl Validator {
                 limit: self.limits.max_records,
             });
         }
+        Ok(Records::Items(name, items))
+    }
+
+    /// Checks one collection's records, keeping the good ones and reporting the others.
+    async fn collection<T: DeserializeOwned + HasId, P: Pace>(
+        &mut self,
+        records: Records<'_>,
+        progress: &mut Progress<'_, P>,
+        check: impl Fn(&mut Self, &mut T, &str) -> Verdict,
+    ) -> Vec<T> {
+        let (name, items) = match records {
+            Records::NotAList(name) => {
+                self.report(format!("$.{name}"), Problem::NotAList, Action::DroppedRecord);
+                return Vec::new();
+            }
+            Records::Items(name, items) => (name, items),
+        };
+        let base = format!("$.{name}");
         let mut seen = HashSet::new();
         let mut kept = Vec::with_capacity(items.len());
         for (index, raw) in items.into_iter().enumerate() {
+            progress.next().await;
             let path = format!("{base}[{index}]");
             let item = match tree(raw) {
                 Ok(item) => item,
@@ -575,7 +656,7 @@ impl Validator {
             }
             kept.push(record);
         }
-        Ok(kept)
+        kept
     }
 
     /// The path of the first string or list over the limits (depth-first), and which.

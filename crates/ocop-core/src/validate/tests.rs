@@ -522,3 +522,50 @@ fn an_overlong_schema_version_is_cut_in_the_message() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A pace that really pauses before every second record (its future is pending once), as
+/// the browser's does when a slice has run long enough, and records what it was told.
+struct Pausing {
+    told: Vec<(usize, usize)>,
+}
+
+impl crate::pace::Pace for Pausing {
+    async fn pause(&mut self, done: usize, total: usize) {
+        self.told.push((done, total));
+        if !done.is_multiple_of(2) {
+            let mut waited = false;
+            std::future::poll_fn(|cx| {
+                if waited {
+                    std::task::Poll::Ready(())
+                } else {
+                    waited = true;
+                    cx.waker().wake_by_ref();
+                    std::task::Poll::Pending
+                }
+            })
+            .await;
+        }
+    }
+}
+
+#[test]
+fn paced_reading_pauses_between_records_tells_progress_and_gives_the_same_result() {
+    let mut data = good();
+    data["products"][1]["rating"]["stars"] = json!(6); // one record dropped on the way
+    let text = data.to_string();
+    let total = ["products", "producers", "spots", "sales_points", "routes"]
+        .iter()
+        .map(|c| data[c].as_array().map_or(0, Vec::len))
+        .sum::<usize>();
+
+    let mut pace = Pausing { told: Vec::new() };
+    let paced = futures::executor::block_on(parse_and_validate_paced(&text, &Limits::default(), &mut pace));
+    let unpaced = parse_and_validate(&text, &Limits::default());
+
+    assert_eq!(paced, unpaced, "pausing changes nothing in the result");
+    let expected: Vec<(usize, usize)> = (0..total).map(|done| (done, total)).collect();
+    assert_eq!(
+        pace.told, expected,
+        "asked once before each record, counting all collections"
+    );
+}
