@@ -161,7 +161,7 @@ async fn fetch_stops_reading_past_the_size_cap() {
     // A data: URL streams its body like a network response, with no server needed.
     let body = "x".repeat(4096);
     let url = format!("data:application/json,{body}");
-    let port = BrowserPort;
+    let port = BrowserPort::default();
     assert_eq!(
         port.fetch_text(&url, 5_000, 1_000).await,
         Err(FetchFailure::TooLarge { limit: 1_000 })
@@ -178,9 +178,9 @@ fn cached_copy_round_trips_and_corrupt_copy_is_ignored() {
         text: DATASET.into(),
     };
     assert!(save_cached_copy(&copy));
-    assert_eq!(BrowserPort.cached_copy(), Some(copy));
+    assert_eq!(BrowserPort::default().cached_copy(), Some(copy));
     storage.set_item(CACHE_KEY, "{not json").unwrap();
-    assert_eq!(BrowserPort.cached_copy(), None);
+    assert_eq!(BrowserPort::default().cached_copy(), None);
     storage.remove_item(CACHE_KEY).unwrap();
 }
 
