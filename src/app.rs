@@ -5,6 +5,8 @@
 
 mod parts;
 
+pub use parts::first_screen_part;
+
 use crate::browser::page::take_over_from_boot;
 use crate::components::header::Header;
 use crate::components::kiosk::IdleWatcher;

@@ -44,5 +44,5 @@ pub mod components;
 mod pages;
 pub mod state;
 
-pub use app::App;
+pub use app::{first_screen_part, App};
 pub use state::AppData;

@@ -107,6 +107,25 @@ use crate::pages::{
     about::About, list::ListPage, map::MapPage, routes::RouteList, routes::RoutePage, trip::TripPage,
 };
 use ocop_core::model::StopRef;
+use ocop_core::seo::Page;
+
+/// The part a page's first screen is drawn from, by the name the build gives it in
+/// `pkg/<id>/parts.json`: a pre-rendered page preloads that part's files from its HTML
+/// (src/bin/prerender.rs), so they download beside the main wasm instead of after it — the
+/// pre-rendered page stays until its part is there (`state::hand_over`). Keep in step with
+/// the `on_demand!` list below; the catalog and product pages are in the main part.
+pub fn first_screen_part(page: &Page) -> Option<&'static str> {
+    match page {
+        Page::Map => Some("map_part"),
+        Page::Routes | Page::Route(_) => Some("routes_part"),
+        Page::Spot(_) | Page::SalesPoint(_) => Some("place_part"),
+        Page::Trip => Some("trip_part"),
+        Page::List => Some("list_part"),
+        Page::Kiosk => Some("kiosk_part"),
+        Page::About => Some("about_part"),
+        Page::Catalog | Page::Product(_) | Page::NotFound => None,
+    }
+}
 
 on_demand!(
     /// The province map with every spot and sales point (Leaflet loads after it).

@@ -12,12 +12,14 @@
 
 #[path = "prerender/page.rs"]
 mod page;
+#[path = "prerender/preload.rs"]
+mod preload;
 
 use ocop_core::seo::{self, Page, SiteUrl};
 use ocop_core::source::{Loaded, Origin};
 use ocop_core::validate::{parse_and_validate, Limits};
 use ocop_core::Lang;
-use ocop_quang_ninh::AppData;
+use ocop_quang_ninh::{first_screen_part, AppData};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -53,6 +55,7 @@ fn run(args: Vec<String>) -> Result<usize, String> {
         std::fs::copy(dist.join("index.html"), &shell).map_err(|e| format!("{}: {e}", shell.display()))?;
     }
     let template = read(&shell)?;
+    let part_files = preload::PartFiles::read(&dist, &template)?;
     let data = bundled_data(&read(&dist.join(DATASET))?)?;
     let dataset = data.dataset();
     let mut written = 0;
@@ -61,7 +64,8 @@ fn run(args: Vec<String>) -> Result<usize, String> {
             let head = seo::page_head(dataset, &page, lang, &site)
                 .ok_or_else(|| format!("no head for {page:?} in {lang:?}"))?;
             let body = page::render_body(&data, &page.path(lang), lang, &seo::noscript_note(&page, lang));
-            let html = page::fill_template(&template, &head, &body, lang)?;
+            let preloads = part_files.preload_links(first_screen_part(&page))?;
+            let html = page::fill_template(&template, &head, &preloads, &body, lang)?;
             write(&dist.join(page.file(lang)), &html)?;
             written += 1;
         }

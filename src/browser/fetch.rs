@@ -93,10 +93,10 @@ impl DataPort for BrowserPort {
     /// visit reads the bundled dataset's checked form and never downloads it. A remote or
     /// cached dataset loads it; if it cannot be downloaded the dataset counts as not
     /// reachable, and the loader falls back as for any network failure.
-    async fn validate(&self, text: &str, limits: &Limits) -> Result<Validated, Fallback> {
+    async fn validate(&self, text: Rc<String>, limits: &Limits) -> Result<Validated, Fallback> {
         let checked = self.checked.clone();
         let pace = BrowserPace::new(move |done, total| checked(done, total));
-        match validate_in_part(text.to_owned(), *limits, pace).await {
+        match validate_in_part(text, *limits, pace).await {
             Ok(validating) => validating.await.map_err(Fallback::Invalid),
             Err(ValidatorNotLoaded) => Err(Fallback::Fetch(FetchFailure::Network {
                 message: "the dataset validator could not be downloaded".into(),
@@ -122,7 +122,7 @@ type Validating = Pin<Box<dyn Future<Output = Result<Validated, LoadError>>>>;
 /// hands back the work as a boxed future, whose code stays in the part.
 #[leptos::wasm_split::wasm_split(validator_part, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn validate_in_part(
-    text: String,
+    text: Rc<String>,
     limits: Limits,
     mut pace: BrowserPace,
 ) -> Result<Validating, ValidatorNotLoaded> {

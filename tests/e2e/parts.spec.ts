@@ -137,3 +137,26 @@ test('arriving on a page whose part is slow keeps the pre-rendered page until th
   await expect(page.getByRole('heading', { level: 1, name: t('en', 'routes_title') })).toBeVisible();
   expect(loadingSeen).toEqual([]);
 });
+
+test('a pre-rendered page preloads its own part: it downloads beside the main wasm, once', async ({ page }) => {
+  const wasm = wasmRequests(page);
+  await page.addInitScript(() => {
+    addEventListener('ocop:app-started', () => performance.mark('app-started'));
+  });
+  await page.goto('/en/routes');
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: t('en', 'routes_title') })).toBeVisible();
+  const { partStarted, appStarted } = await page.evaluate(() => ({
+    partStarted: performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/split_routes_part.wasm'))?.startTime,
+    appStarted: performance.getEntriesByName('app-started')[0]?.startTime,
+  }));
+  expect(partStarted).toBeDefined();
+  expect(appStarted).toBeDefined();
+  // Asked for by the HTML, not by the app once it had started.
+  expect(partStarted!).toBeLessThan(appStarted!);
+  // The preload is the download the app uses: nothing is fetched twice.
+  expect(wasm.filter((f) => f === 'split_routes_part.wasm')).toHaveLength(1);
+  expect(new Set(wasm).size).toBe(wasm.length);
+});

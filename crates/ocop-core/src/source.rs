@@ -9,6 +9,7 @@ use crate::config::{AppConfig, ConfigProblem, DatasetSource, BUNDLED_CHECKED_PAT
 use crate::validate::{parse_and_validate, Limits, LoadError, Validated};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::rc::Rc;
 
 /// Why a download produced no text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -110,8 +111,12 @@ pub trait DataPort {
     /// same function, loaded on demand (only a remote or cached dataset, or a bundled one
     /// whose checked form is missing, needs it); `Err(Fallback::Fetch(…))` when that code
     /// could not be downloaded.
-    async fn validate(&self, text: &str, limits: &Limits) -> Result<Validated, Fallback> {
-        parse_and_validate(text, limits).map_err(Fallback::Invalid)
+    ///
+    /// The text is shared, not lent: the app's validator runs in a part that must own what
+    /// it reads, and copying a 37 MB file for it put a second copy in wasm memory while it
+    /// ran (at 50,000 products, docs/performance.md).
+    async fn validate(&self, text: Rc<String>, limits: &Limits) -> Result<Validated, Fallback> {
+        parse_and_validate(&text, limits).map_err(Fallback::Invalid)
     }
 }
 
@@ -147,7 +152,7 @@ pub async fn load_dataset<P: DataPort>(
             Err(why) => fallback = Some(why),
         }
         if let Some(copy) = port.cached_copy().filter(|c| c.url == url) {
-            if let Ok(validated) = port.validate(&copy.text, &limits).await {
+            if let Ok(validated) = port.validate(Rc::new(copy.text), &limits).await {
                 return Ok(Loaded {
                     validated,
                     origin: Origin::Cached {
@@ -205,7 +210,10 @@ async fn fetch_valid<P: DataPort>(
         .fetch_text(url, config.fetch_timeout_ms, limits.max_bytes)
         .await
         .map_err(Fallback::Fetch)?;
-    let validated = port.validate(&text, limits).await?;
+    let text = Rc::new(text);
+    let validated = port.validate(Rc::clone(&text), limits).await?;
+    // The validator has let go of its share by now: no copy is made.
+    let text = Rc::try_unwrap(text).unwrap_or_else(|shared| (*shared).clone());
     Ok((validated, text))
 }
 
@@ -393,7 +401,7 @@ mod tests {
         fn now_iso(&self) -> String {
             self.0.now_iso()
         }
-        async fn validate(&self, text: &str, limits: &Limits) -> Result<Validated, Fallback> {
+        async fn validate(&self, text: Rc<String>, limits: &Limits) -> Result<Validated, Fallback> {
             self.1.set(self.1.get() + 1);
             self.0.validate(text, limits).await
         }

@@ -55,8 +55,15 @@ fn without_markers(html: &str) -> String {
 
 /// The template with this page's head, language and body: the body replaces the static
 /// loading screen inside `#boot`, which stays on screen until the app takes over.
-pub fn fill_template(template: &str, head: &PageHead, body: &str, lang: Lang) -> Result<String, String> {
-    let page = html::with_head(template, &head.title, &head.to_html());
+/// `extra_head`: more tags for the head (the preloads of the page's part).
+pub fn fill_template(
+    template: &str,
+    head: &PageHead,
+    extra_head: &str,
+    body: &str,
+    lang: Lang,
+) -> Result<String, String> {
+    let page = html::with_head(template, &head.title, &(head.to_html() + extra_head));
     let page = html::with_explicit_head_and_body(&html::with_lang(&page, lang));
     let (start, end) =
         boot_element(&page).ok_or("index.html has no <div id=\"boot\">…</div> before <noscript>")?;
