@@ -496,33 +496,25 @@ impl SearchIndex {
             .iter()
             .map(|p| (p.id.as_str(), p.name.as_str()))
             .collect();
+        // Two passes over the same texts: the first counts each word's postings, the second
+        // writes them straight into place. A list of every (word, posting) sorted afterwards
+        // needs 12 + 8 bytes per posting at once; this needs the 8 of the index itself (at
+        // 50,000 products about 1.8 million postings: docs/performance.md, "Memory").
         let mut builder = Builder::new();
-        for (i, p) in products.iter().enumerate() {
-            pace.pause(i, products.len()).await;
-            let i = u32::try_from(i).expect("more than u32::MAX products");
-            builder.add(i, Field::NameVi, &p.name.vi);
-            builder.add_opt(i, Field::NameEn, p.name.en.as_deref());
-            builder.add_opt(i, Field::NameZh, p.name.zh.as_deref());
-            let producer = p
-                .producer
-                .as_deref()
-                .and_then(|id| producer_names.get(id).copied());
-            if let Some(name) = producer {
-                builder.add_shared(i, Field::Producer, name);
+        let total = 2 * products.len();
+        for pass in 0..2 {
+            if pass == 1 {
+                builder.start_placing();
             }
-            builder.add_opt(i, Field::Commune, p.locality.commune.as_deref());
-            builder.add_opt(i, Field::Commune, p.locality.commune_2025.as_deref());
-            if let Some(d) = p.locality.district.as_deref().and_then(geo::district) {
-                builder.add_shared(i, Field::District, d.name_vi);
-                builder.add_shared(i, Field::District, d.name_en);
-                builder.add_shared(i, Field::District, d.name_zh);
+            for (i, p) in products.iter().enumerate() {
+                pace.pause(pass * products.len() + i, total).await;
+                let i = u32::try_from(i).expect("more than u32::MAX products");
+                let producer = p
+                    .producer
+                    .as_deref()
+                    .and_then(|id| producer_names.get(id).copied());
+                builder.add_product(i, p, producer);
             }
-            builder.add_shared(i, Field::Subcategory, &p.subcategory);
-            if let Some(desc) = &p.description {
-                builder.add(i, Field::DescriptionVi, &desc.vi);
-                builder.add_opt(i, Field::DescriptionEn, desc.en.as_deref());
-            }
-            builder.end_product();
         }
         builder.finish(products.len())
     }
@@ -766,9 +758,50 @@ struct Builder<'a> {
     /// (at 50,000 products: 13 districts, 12,500 producers, 19 keys), so each distinct text
     /// is analysed once. That is about a third of all words, and halves the build time.
     shared: HashMap<&'a str, Analysed>,
-    raw: Vec<(u32, Posting)>,
+    sink: Sink,
     product_cjk: String,
     cjk_text: StrList,
+}
+
+/// Where a product's postings go: counted in the first pass, placed in the second.
+enum Sink {
+    /// Postings per provisional term id.
+    Counting(Vec<u32>),
+    Placing(Placing),
+}
+
+/// The second pass: each word's postings have their slots, in the final (sorted) term order.
+struct Placing {
+    /// Final term number of each provisional term id (words in sorted order).
+    rank: Vec<u32>,
+    /// Provisional term ids in final order.
+    order: Vec<u32>,
+    /// Each term's first slot; one more entry, the total.
+    start: Vec<u32>,
+    /// Each term's next free slot.
+    next: Vec<u32>,
+    postings: Vec<Posting>,
+}
+
+impl Placing {
+    fn place(&mut self, id: u32, posting: Posting) {
+        let term = self.rank[id as usize] as usize;
+        let slot = self.next[term] as usize;
+        // A word repeated in one field ("mực một nắng, mực khô") keeps only its first,
+        // best-placed posting: the others can never raise the product's score. Postings
+        // arrive in product order, so a repeat follows the one it repeats.
+        if slot > self.start[term] as usize {
+            let last = self.postings[slot - 1];
+            if last.product == posting.product
+                && last.field == posting.field
+                && last.variant == posting.variant
+            {
+                return;
+            }
+        }
+        self.postings[slot] = posting;
+        self.next[term] += 1;
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -782,10 +815,33 @@ impl<'a> Builder<'a> {
             },
             scratch: Analysed::default(),
             shared: HashMap::new(),
-            raw: Vec::new(),
+            sink: Sink::Counting(Vec::new()),
             product_cjk: String::new(),
             cjk_text: StrList::new(),
         }
+    }
+
+    /// Indexes one product's texts (see [`SearchIndex::build`] for which), once per pass.
+    fn add_product(&mut self, i: u32, p: &'a Product, producer: Option<&'a str>) {
+        self.add(i, Field::NameVi, &p.name.vi);
+        self.add_opt(i, Field::NameEn, p.name.en.as_deref());
+        self.add_opt(i, Field::NameZh, p.name.zh.as_deref());
+        if let Some(name) = producer {
+            self.add_shared(i, Field::Producer, name);
+        }
+        self.add_opt(i, Field::Commune, p.locality.commune.as_deref());
+        self.add_opt(i, Field::Commune, p.locality.commune_2025.as_deref());
+        if let Some(d) = p.locality.district.as_deref().and_then(geo::district) {
+            self.add_shared(i, Field::District, d.name_vi);
+            self.add_shared(i, Field::District, d.name_en);
+            self.add_shared(i, Field::District, d.name_zh);
+        }
+        self.add_shared(i, Field::Subcategory, &p.subcategory);
+        if let Some(desc) = &p.description {
+            self.add(i, Field::DescriptionVi, &desc.vi);
+            self.add_opt(i, Field::DescriptionEn, desc.en.as_deref());
+        }
+        self.end_product();
     }
 
     fn add_opt(&mut self, product: u32, field: Field, text: Option<&str>) {
@@ -798,7 +854,7 @@ impl<'a> Builder<'a> {
     fn add(&mut self, product: u32, field: Field, text: &str) {
         self.interner.analyse(text, &mut self.scratch);
         Self::post(
-            &mut self.raw,
+            &mut self.sink,
             &mut self.product_cjk,
             product,
             field,
@@ -814,93 +870,117 @@ impl<'a> Builder<'a> {
             interner.analyse(text, &mut analysed);
             analysed
         });
-        Self::post(&mut self.raw, &mut self.product_cjk, product, field, analysed);
+        Self::post(&mut self.sink, &mut self.product_cjk, product, field, analysed);
     }
 
-    fn post(raw: &mut Vec<(u32, Posting)>, cjk: &mut String, product: u32, field: Field, text: &Analysed) {
-        raw.extend(text.tokens.iter().map(|&(id, variant, position)| {
-            (
-                id,
-                Posting {
-                    product,
-                    variant,
-                    field,
-                    position,
-                },
-            )
-        }));
-        if !text.cjk.is_empty() {
-            if !cjk.is_empty() {
-                cjk.push('\n');
+    fn post(sink: &mut Sink, cjk: &mut String, product: u32, field: Field, text: &Analysed) {
+        match sink {
+            Sink::Counting(counts) => {
+                for &(id, _, _) in &text.tokens {
+                    let id = id as usize;
+                    if id >= counts.len() {
+                        counts.resize(id + 1, 0);
+                    }
+                    counts[id] += 1;
+                }
+                if !text.cjk.is_empty() {
+                    if !cjk.is_empty() {
+                        cjk.push('\n');
+                    }
+                    cjk.push_str(&text.cjk);
+                }
             }
-            cjk.push_str(&text.cjk);
+            Sink::Placing(placing) => {
+                for &(id, variant, position) in &text.tokens {
+                    placing.place(
+                        id,
+                        Posting {
+                            product,
+                            variant,
+                            field,
+                            position,
+                        },
+                    );
+                }
+            }
         }
     }
 
     fn end_product(&mut self) {
-        self.cjk_text.push(&self.product_cjk);
+        // Each product's CJK text is kept once, in the first pass (the second adds none).
+        if matches!(self.sink, Sink::Counting(_)) {
+            self.cjk_text.push(&self.product_cjk);
+        }
         self.product_cjk.clear();
     }
 
-    fn finish(mut self, product_count: usize) -> SearchIndex {
-        // The list grew by doubling: up to half of it is spare capacity, which would sit
-        // beside the sorted copy made below (at 50,000 products, natively: peak while
-        // building 92.5 → see docs/performance.md).
-        self.raw.shrink_to_fit();
-        let Interner {
-            words,
-            variants: spellings,
-            ..
-        } = self.interner;
+    /// Between the passes: every word is known, so each one's postings get their slots in
+    /// the final term order (words sorted).
+    fn start_placing(&mut self) {
+        let Sink::Counting(mut counts) = std::mem::replace(&mut self.sink, Sink::Counting(Vec::new())) else {
+            panic!("start_placing called twice");
+        };
+        let words = &self.interner.words;
         let n = words.len();
+        counts.resize(n, 0);
         let mut order: Vec<u32> = (0..n as u32).collect();
         order.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
         let mut rank = vec![0u32; n];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
         }
-
-        // Counting sort by term. It is stable, so each term's postings stay in product order.
-        let mut posting_start = vec![0u32; n + 1];
-        for &(t, _) in &self.raw {
-            posting_start[rank[t as usize] as usize + 1] += 1;
+        let mut start = vec![0u32; n + 1];
+        for (id, &count) in counts.iter().enumerate() {
+            start[rank[id] as usize + 1] = count;
         }
         for t in 0..n {
-            posting_start[t + 1] += posting_start[t];
+            start[t + 1] += start[t];
         }
-        let mut fill: Vec<u32> = posting_start[..n].to_vec();
         let filler = Posting {
             product: 0,
             variant: 0,
             field: Field::NameVi,
             position: 0,
         };
-        let mut sorted = vec![filler; self.raw.len()];
-        for &(t, posting) in &self.raw {
-            let slot = &mut fill[rank[t as usize] as usize];
-            sorted[*slot as usize] = posting;
-            *slot += 1;
-        }
-        drop(self.raw);
+        self.sink = Sink::Placing(Placing {
+            rank,
+            order,
+            next: start[..n].to_vec(),
+            postings: vec![filler; start[n] as usize],
+            start,
+        });
+    }
 
-        // A word repeated in one field ("mực một nắng, mực khô") keeps only its first,
-        // best-placed posting: the others can never raise the product's score.
-        let mut postings = Vec::with_capacity(sorted.len());
+    fn finish(self, product_count: usize) -> SearchIndex {
+        let Sink::Placing(Placing {
+            order,
+            start,
+            next,
+            mut postings,
+            ..
+        }) = self.sink
+        else {
+            panic!("finish called before the second pass");
+        };
+        let Interner {
+            words,
+            variants: spellings,
+            ..
+        } = self.interner;
+        let n = words.len();
+
+        // Repeats were skipped, leaving gaps at the ends of terms' ranges: close them in place.
         let mut deduped_start = Vec::with_capacity(n + 1);
-        deduped_start.push(0u32);
+        let mut kept = 0usize;
         for t in 0..n {
-            let mut last: Option<Posting> = None;
-            for &p in &sorted[posting_start[t] as usize..posting_start[t + 1] as usize] {
-                if last
-                    .is_some_and(|l| l.product == p.product && l.field == p.field && l.variant == p.variant)
-                {
-                    continue;
-                }
-                postings.push(p);
-                last = Some(p);
-            }
-            deduped_start.push(postings.len() as u32);
+            let (first, end) = (start[t] as usize, next[t] as usize);
+            postings.copy_within(first..end, kept);
+            deduped_start.push(kept as u32);
+            kept += end - first;
         }
+        deduped_start.push(kept as u32);
+        postings.truncate(kept);
+        postings.shrink_to_fit();
 
         let mut terms = StrList::new();
         let mut variants = StrList::new();
@@ -1553,6 +1633,53 @@ mod tests {
     fn sorted_ids(mut v: Vec<&str>) -> Vec<&str> {
         v.sort_unstable();
         v
+    }
+
+    /// A pace that really pauses (its future is pending once) before every third product.
+    struct Pausing(Vec<(usize, usize)>);
+
+    impl crate::pace::Pace for Pausing {
+        async fn pause(&mut self, done: usize, total: usize) {
+            self.0.push((done, total));
+            if done.is_multiple_of(3) {
+                let mut waited = false;
+                std::future::poll_fn(|cx| {
+                    if std::mem::replace(&mut waited, true) {
+                        std::task::Poll::Ready(())
+                    } else {
+                        cx.waker().wake_by_ref();
+                        std::task::Poll::Pending
+                    }
+                })
+                .await;
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_built_with_pauses_is_the_same_and_tells_both_passes() {
+        let data = bundled();
+        let mut pace = Pausing(Vec::new());
+        let paced = futures::executor::block_on(SearchIndex::build_paced(
+            &data.products,
+            &data.producers,
+            &mut pace,
+        ));
+        let straight = SearchIndex::build(&data.products, &data.producers);
+        for query in [
+            "cha muc",
+            "Chả mực",
+            "tra",
+            "hạ long",
+            "茶",
+            "ba che",
+            "mien dong rieng",
+        ] {
+            assert_eq!(paced.search(query), straight.search(query), "{query}");
+        }
+        let n = data.products.len();
+        let expected: Vec<(usize, usize)> = (0..2 * n).map(|done| (done, 2 * n)).collect();
+        assert_eq!(pace.0, expected);
     }
 
     // --- against a brute-force reference --------------------------------------------------
