@@ -1,4 +1,4 @@
-//! Long work that gives the page back now and then: [`Pace`] is asked after each piece of
+//! Long work that gives the page back now and then: [`Pace`] is asked before each piece of
 //! work (a dataset record, a product indexed) and decides whether to pause there.
 //!
 //! In the browser a pause yields to the event loop once a slice has run for a few tens of
@@ -12,7 +12,7 @@ use std::task::{Context, Poll, Waker};
 
 /// Decides where long work pauses, and hears how far it has got.
 pub trait Pace {
-    /// Called after each piece of work: `done` of `total` pieces so far. Returns when the
+    /// Called before each piece of work: `done` of `total` pieces so far. Returns when the
     /// work may go on (at once, or after the browser has had its turn).
     fn pause(&mut self, done: usize, total: usize) -> impl Future<Output = ()>;
 }

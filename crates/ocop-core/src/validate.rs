@@ -346,7 +346,7 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
     crate::pace::run_unpaced(parse_and_validate_paced(text, limits, &mut crate::pace::Unpaced))
 }
 
-/// [`parse_and_validate`], asking `pace` after each record whether to pause (records
+/// [`parse_and_validate`], asking `pace` before each record whether to pause (records
 /// checked so far of all records in the file): the browser reads a large remote file
 /// without freezing the page, and shows how far it has got.
 pub async fn parse_and_validate_paced(
