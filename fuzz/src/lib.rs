@@ -16,9 +16,12 @@
 use ocop_core::catalog::{BuyFilter, CatalogQuery, MAX_PAGE, MAX_TEXT_CHARS, MAX_VALUES};
 use ocop_core::geo::{self, PROVINCE_BOUNDS};
 use ocop_core::model::{Coordinates, Evidence, Level, Locality, StopRef, SCHEMA_MAJOR};
+use ocop_core::pace::{run_unpaced, Unpaced};
 use ocop_core::trip::{parse_stop_key, stop_key, Trip, MAX_SHARED_STOPS};
 use ocop_core::url::is_safe_http_url;
-use ocop_core::validate::{is_valid_id, parse_and_validate, Action, Limits, LoadError, Validated};
+use ocop_core::validate::{
+    is_valid_id, parse_and_validate, Action, DatasetReader, Limits, LoadError, Validated,
+};
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -44,6 +47,7 @@ pub const COLLECTIONS: [&str; 5] = ["products", "producers", "spots", "sales_poi
 /// for callers that want to assert more.
 pub fn check_dataset(text: &str, limits: &Limits) -> Result<Validated, LoadError> {
     let result = parse_and_validate(text, limits);
+    check_pieces(text, limits, &result);
     match &result {
         Ok(validated) => {
             check_validated(validated, limits);
@@ -53,6 +57,34 @@ pub fn check_dataset(text: &str, limits: &Limits) -> Result<Validated, LoadError
         Err(error) => check_refusal(text, error, limits),
     }
     result
+}
+
+/// A download is read as it arrives (`DatasetReader`): however the text is cut into pieces,
+/// the result is the one of the whole text. Cut at three places that depend on the text,
+/// so that the fuzzer's mutations move them (inside a key, a string, a number, a letter).
+fn check_pieces(text: &str, limits: &Limits, whole: &Result<Validated, LoadError>) {
+    if text.len() > limits.max_bytes {
+        return; // refused before reading (the browser's download stops at the limit too)
+    }
+    let bytes = text.as_bytes();
+    let seed = bytes
+        .iter()
+        .fold(7usize, |h, &b| h.wrapping_mul(31).wrapping_add(b as usize));
+    let mut cuts = [
+        seed % (bytes.len() + 1),
+        bytes.len() / 2,
+        (seed / 7) % (bytes.len() + 1),
+    ];
+    cuts.sort_unstable();
+    let mut reader = DatasetReader::new(*limits, 0);
+    let mut from = 0;
+    let mut fed = Ok(());
+    for end in cuts.into_iter().chain([bytes.len()]) {
+        fed = fed.and_then(|()| run_unpaced(reader.feed(&bytes[from..end], &mut Unpaced)));
+        from = end;
+    }
+    let pieces = fed.and_then(|()| reader.finish());
+    assert_eq!(&pieces, whole, "read in pieces cut at {cuts:?}");
 }
 
 /// A refusal is for the right reason: the size limit is exact, and a file that is

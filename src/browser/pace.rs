@@ -13,14 +13,17 @@ const CLOCK_EVERY: usize = 16;
 
 pub struct BrowserPace {
     slice_started: f64,
+    /// Pieces of work so far, to read the clock only every [`CLOCK_EVERY`].
+    pieces: usize,
     tell: Box<dyn Fn(usize, usize)>,
 }
 
 impl BrowserPace {
-    /// `tell(done, total)` is called at each pause.
+    /// `tell(done, total)` is called at each pause (`total` is 0 when not known).
     pub fn new(tell: impl Fn(usize, usize) + 'static) -> Self {
         BrowserPace {
             slice_started: now_ms(),
+            pieces: 0,
             tell: Box::new(tell),
         }
     }
@@ -28,7 +31,9 @@ impl BrowserPace {
 
 impl Pace for BrowserPace {
     async fn pause(&mut self, done: usize, total: usize) {
-        if !IN_BROWSER || !done.is_multiple_of(CLOCK_EVERY) || now_ms() - self.slice_started < SLICE_MS {
+        self.pieces += 1;
+        if !IN_BROWSER || !self.pieces.is_multiple_of(CLOCK_EVERY) || now_ms() - self.slice_started < SLICE_MS
+        {
             return;
         }
         (self.tell)(done, total);

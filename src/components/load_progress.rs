@@ -17,12 +17,14 @@ pub fn LoadProgressLine(progress: ReadSignal<Option<LoadProgress>>) -> impl Into
                 LoadProgress::Indexing { .. } => t_string!(i18n, load_indexing),
             };
             let percent = step.percent();
+            // Without a value the bar shows work going on, not how far: the size of a
+            // compressed download is not known before its end.
             view! {
                 <div class="load-progress" data-testid="load-progress">
                     // The stage is announced (it changes twice); the bar's value is not.
                     <span role="status">{stage}</span>
                     <progress max="100" value=percent aria-label=stage>
-                        {format!("{percent} %")}
+                        {percent.map(|p| format!("{p} %"))}
                     </progress>
                 </div>
             }

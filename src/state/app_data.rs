@@ -77,17 +77,18 @@ pub fn use_app_data() -> AppData {
 /// in its checked form) and small files load within one slice and never report any.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LoadProgress {
-    /// Records of the file checked so far, of all.
+    /// Bytes of the file checked so far, of its size (0 when the server did not say: a
+    /// compressed download's size is known only at its end).
     Checking { done: usize, total: usize },
     /// Products added to the search index so far, of all.
     Indexing { done: usize, total: usize },
 }
 
 impl LoadProgress {
-    /// Whole percent done, for the progress bar.
-    pub fn percent(self) -> u32 {
+    /// Whole percent done, for the progress bar; `None` when the total is not known.
+    pub fn percent(self) -> Option<u32> {
         let (LoadProgress::Checking { done, total } | LoadProgress::Indexing { done, total }) = self;
-        (done * 100).checked_div(total).map_or(0, |p| p.min(100) as u32)
+        (done * 100).checked_div(total).map(|p| p.min(100) as u32)
     }
 }
 

@@ -87,7 +87,8 @@ pub struct Loaded {
     pub origin: Origin,
     /// Set when the configured dataset could not be used.
     pub fallback: Option<Fallback>,
-    /// A remote dataset that validated and should replace the cached copy.
+    /// A remote dataset that validated and should replace the cached copy (`None` also
+    /// when its text was too large to keep: see [`DataPort::fetch_valid`]).
     pub cache_update: Option<CachedCopy>,
 }
 
@@ -118,6 +119,27 @@ pub trait DataPort {
     async fn validate(&self, text: Rc<String>, limits: &Limits) -> Result<Validated, Fallback> {
         parse_and_validate(&text, limits).map_err(Fallback::Invalid)
     }
+    /// Downloads and validates a dataset; with the dataset comes its text when it is worth
+    /// keeping for offline use. By default [`DataPort::fetch_text`], then
+    /// [`DataPort::validate`]. The app checks the download as it arrives instead
+    /// (`validate::DatasetReader`), so that a large file is never whole in memory, and
+    /// keeps its text only while it is small enough for the browser to store.
+    async fn fetch_valid(
+        &self,
+        url: &str,
+        timeout_ms: u32,
+        limits: &Limits,
+    ) -> Result<(Validated, Option<String>), Fallback> {
+        let text = self
+            .fetch_text(url, timeout_ms, limits.max_bytes)
+            .await
+            .map_err(Fallback::Fetch)?;
+        let text = Rc::new(text);
+        let validated = self.validate(Rc::clone(&text), limits).await?;
+        // The validator has let go of its share by now: no copy is made.
+        let text = Rc::try_unwrap(text).unwrap_or_else(|shared| (*shared).clone());
+        Ok((validated, Some(text)))
+    }
 }
 
 /// Runs the fallback chain for `config` (or the defaults, when the config was unreadable).
@@ -136,13 +158,13 @@ pub async fn load_dataset<P: DataPort>(
     });
 
     if let DatasetSource::Remote(url) = source {
-        match fetch_valid(port, &url, &config, &limits).await {
+        match port.fetch_valid(&url, config.fetch_timeout_ms, &limits).await {
             Ok((validated, text)) => {
                 return Ok(Loaded {
                     validated,
                     origin: Origin::Remote { url: url.clone() },
                     fallback: None,
-                    cache_update: Some(CachedCopy {
+                    cache_update: text.map(|text| CachedCopy {
                         url,
                         saved_at: port.now_iso(),
                         text,
@@ -186,7 +208,10 @@ pub async fn load_dataset<P: DataPort>(
             });
         }
     }
-    match fetch_valid(port, BUNDLED_DATASET_PATH, &config, &Limits::default()).await {
+    match port
+        .fetch_valid(BUNDLED_DATASET_PATH, config.fetch_timeout_ms, &Limits::default())
+        .await
+    {
         Ok((validated, _)) => Ok(Loaded {
             validated,
             origin: Origin::Bundled,
@@ -198,23 +223,6 @@ pub async fn load_dataset<P: DataPort>(
             first: fallback,
         }),
     }
-}
-
-async fn fetch_valid<P: DataPort>(
-    port: &P,
-    url: &str,
-    config: &AppConfig,
-    limits: &Limits,
-) -> Result<(Validated, String), Fallback> {
-    let text = port
-        .fetch_text(url, config.fetch_timeout_ms, limits.max_bytes)
-        .await
-        .map_err(Fallback::Fetch)?;
-    let text = Rc::new(text);
-    let validated = port.validate(Rc::clone(&text), limits).await?;
-    // The validator has let go of its share by now: no copy is made.
-    let text = Rc::try_unwrap(text).unwrap_or_else(|shared| (*shared).clone());
-    Ok((validated, text))
 }
 
 #[cfg(test)]

@@ -20,8 +20,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
+
+mod reader;
+pub use reader::DatasetReader;
 
 /// Size limits that protect phones and kiosks from hostile or mistaken files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -346,9 +349,10 @@ pub fn parse_and_validate(text: &str, limits: &Limits) -> Result<Validated, Load
     crate::pace::run_unpaced(parse_and_validate_paced(text, limits, &mut crate::pace::Unpaced))
 }
 
-/// [`parse_and_validate`], asking `pace` before each record whether to pause (records
-/// checked so far of all records in the file): the browser reads a large remote file
-/// without freezing the page, and shows how far it has got.
+/// [`parse_and_validate`], asking `pace` before each record whether to pause (bytes read so
+/// far of the file's size): the browser reads a large remote file without freezing the
+/// page, and shows how far it has got. The same [`DatasetReader`] that reads a download as
+/// it arrives, given the whole text at once.
 pub async fn parse_and_validate_paced(
     text: &str,
     limits: &Limits,
@@ -360,167 +364,13 @@ pub async fn parse_and_validate_paced(
             limit: limits.max_bytes,
         });
     }
-    // The top level is read as raw slices of the text, and each record becomes a JSON tree
-    // only while it is checked: a tree of the whole file takes about ten times the file's
-    // size, and wasm memory never shrinks once grown (50k products: a 37 MB file). Reading
-    // the slices checks the syntax of all of it.
-    let mut root: BTreeMap<String, &RawValue> = serde_json::from_str(text).map_err(|as_object| {
-        // Only on failure, a second reading tells "not JSON" from "JSON, but not an object".
-        let not_json = |e: &serde_json::Error| LoadError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        };
-        match serde_json::from_str::<&RawValue>(text) {
-            Err(e) if e.classify() == serde_json::error::Category::Eof || ends_at(text, &e) => {
-                LoadError::Truncated
-            }
-            Err(e) => not_json(&e),
-            // An object whose keys cannot be read (a lone UTF-16 surrogate escape such as
-            // "\ud800", which slices accept and decoded text cannot hold).
-            Ok(raw) if raw.get().starts_with('{') => not_json(&as_object),
-            Ok(_) => LoadError::NotAnObject,
-        }
-    })?;
-
-    let version = match root.get("schema_version").map(|raw| tree(raw)) {
-        Some(Ok(Value::String(v))) => v,
-        Some(Ok(other)) => other.to_string(),
-        Some(Err(_)) => root["schema_version"].get().to_string(),
-        None => return Err(LoadError::MissingSchemaVersion),
-    };
-    // Shown to the visitor in the notice: a version is short; anything else is cut.
-    let version = match version.char_indices().nth(MAX_VERSION_CHARS) {
-        Some((cut, _)) => format!("{}…", &version[..cut]),
-        None => version,
-    };
-    let major = version.split('.').next().and_then(|m| m.parse::<u32>().ok());
-    if major != Some(SCHEMA_MAJOR) {
-        return Err(LoadError::UnsupportedSchema { found: version });
-    }
-
-    let mut v = Validator {
-        limits: *limits,
-        issues: Vec::new(),
-    };
-
-    let meta_value = match root.remove("meta").map(tree).transpose() {
-        Ok(value) => value.unwrap_or(Value::Null),
-        Err(message) => {
-            return Err(LoadError::InvalidMeta {
-                path: "$.meta".into(),
-                message,
-            })
-        }
-    };
-    if let Some((path, problem)) = v.oversized(&meta_value, "$.meta") {
-        return Err(LoadError::InvalidMeta {
-            path,
-            message: problem.to_string(),
-        });
-    }
-    let meta: Meta = typed(meta_value).map_err(|(path, message)| LoadError::InvalidMeta {
-        path: join_path("$.meta", &path),
-        message,
-    })?;
-    v.check_meta(&meta);
-
-    // Every collection's records are listed first (slices of the text, cheap), so that
-    // progress is told out of all the file's records.
-    let mut lists = Vec::with_capacity(COLLECTIONS.len());
-    for name in COLLECTIONS {
-        lists.push(v.records(&mut root, name)?);
-    }
-    let mut progress = Progress {
-        done: 0,
-        total: lists.iter().map(Records::len).sum(),
-        pace,
-    };
-    let mut lists = lists.into_iter();
-    let mut next = || lists.next().expect("one list per collection");
-    let mut products: Vec<Product> = v
-        .collection(next(), &mut progress, |v, p, path| v.check_product(p, path))
-        .await;
-    let mut producers: Vec<Producer> = v
-        .collection(next(), &mut progress, |v, p, path| v.check_producer(p, path))
-        .await;
-    let mut spots: Vec<Spot> = v
-        .collection(next(), &mut progress, |v, s, path| v.check_spot(s, path))
-        .await;
-    let mut sales_points: Vec<SalesPoint> = v
-        .collection(next(), &mut progress, |v, s, path| v.check_sales_point(s, path))
-        .await;
-    let mut routes: Vec<Route> = v
-        .collection(next(), &mut progress, |v, r, path| v.check_route(r, path))
-        .await;
-
-    if products.is_empty() {
-        return Err(LoadError::NoProducts);
-    }
-
-    v.resolve_references(
-        &mut products,
-        &mut producers,
-        &mut spots,
-        &mut sales_points,
-        &mut routes,
-    );
-
-    Ok(Validated {
-        dataset: Dataset {
-            schema_version: version,
-            meta,
-            products,
-            producers,
-            spots,
-            sales_points,
-            routes,
-        },
-        issues: v.issues,
-    })
+    let mut reader = DatasetReader::new(*limits, text.len());
+    reader.feed(text.as_bytes(), pace).await?;
+    reader.finish()
 }
 
-/// The collections of records, in the order they are checked.
+/// The collections of records, in the order their issues are reported.
 const COLLECTIONS: [&str; 5] = ["products", "producers", "spots", "sales_points", "routes"];
-
-/// One collection's records before they are checked.
-enum Records<'t> {
-    Items(&'static str, Vec<&'t RawValue>),
-    /// The collection is there but is not a list: reported when its turn comes, so that the
-    /// issues keep the file's order.
-    NotAList(&'static str),
-}
-
-impl Records<'_> {
-    fn len(&self) -> usize {
-        match self {
-            Records::Items(_, items) => items.len(),
-            Records::NotAList(_) => 0,
-        }
-    }
-}
-
-/// Records checked so far of all the file's records, told to the [`Pace`].
-struct Progress<'p, P> {
-    done: usize,
-    total: usize,
-    pace: &'p mut P,
-}
-
-impl<P: Pace> Progress<'_, P> {
-    /// Before each record: the pace may pause here.
-    async fn next(&mut self) {
-        self.pace.pause(self.done, self.total).await;
-        self.done += 1;
-    }
-}
-
-/// One piece of an already syntax-checked document as a JSON tree. It fails only on a
-/// string escape that slices accept but text cannot hold (a lone UTF-16 surrogate,
-/// `"\ud800"`, found by fuzzing); the caller reports it where it is.
-fn tree(raw: &RawValue) -> Result<Value, String> {
-    serde_json::from_str(raw.get()).map_err(|e| e.to_string())
-}
 
 /// Longest schema version repeated back in a message.
 const MAX_VERSION_CHARS: usize = 20;
@@ -568,95 +418,6 @@ impl Validator {
             problem,
             action,
         });
-    }
-
-    /// Takes `root[name]`, keeps each element that deserialises and passes `check`.
-    /// The records of collection `name`, as slices of the text, not yet checked.
-    fn records<'t>(
-        &mut self,
-        root: &mut BTreeMap<String, &'t RawValue>,
-        name: &'static str,
-    ) -> Result<Records<'t>, LoadError> {
-        let items: Vec<&RawValue> = match root.remove(name) {
-            None => return Ok(Records::Items(name, Vec::new())),
-            Some(raw) if raw.get() == "null" => return Ok(Records::Items(name, Vec::new())),
-            Some(raw) => match serde_json::from_str(raw.get()) {
-                Ok(items) => items,
-                Err(_) => return Ok(Records::NotAList(name)),
-            },
-        };
-        if items.len() > self.limits.max_records {
-            return Err(LoadError::TooManyRecords {
-                collection: name.to_string(),
-                count: items.len(),
-                limit: self.limits.max_records,
-            });
-        }
-        Ok(Records::Items(name, items))
-    }
-
-    /// Checks one collection's records, keeping the good ones and reporting the others.
-    async fn collection<T: DeserializeOwned + HasId, P: Pace>(
-        &mut self,
-        records: Records<'_>,
-        progress: &mut Progress<'_, P>,
-        check: impl Fn(&mut Self, &mut T, &str) -> Verdict,
-    ) -> Vec<T> {
-        let (name, items) = match records {
-            Records::NotAList(name) => {
-                self.report(format!("$.{name}"), Problem::NotAList, Action::DroppedRecord);
-                return Vec::new();
-            }
-            Records::Items(name, items) => (name, items),
-        };
-        let base = format!("$.{name}");
-        let mut seen = HashSet::new();
-        let mut kept = Vec::with_capacity(items.len());
-        for (index, raw) in items.into_iter().enumerate() {
-            progress.next().await;
-            let path = format!("{base}[{index}]");
-            let item = match tree(raw) {
-                Ok(item) => item,
-                Err(message) => {
-                    self.report(path, Problem::Malformed { message }, Action::DroppedRecord);
-                    continue;
-                }
-            };
-            if let Some((at, problem)) = self.oversized(&item, &path) {
-                self.report(at, problem, Action::DroppedRecord);
-                continue;
-            }
-            let mut record: T = match typed(item) {
-                Ok(record) => record,
-                Err((inner, message)) => {
-                    self.report(
-                        join_path(&path, &inner),
-                        Problem::Malformed { message },
-                        Action::DroppedRecord,
-                    );
-                    continue;
-                }
-            };
-            let id = record.id().to_string();
-            if !is_valid_id(&id) {
-                self.report(format!("{path}.id"), Problem::BadId { id }, Action::DroppedRecord);
-                continue;
-            }
-            if let Err((at, problem)) = check(self, &mut record, &path) {
-                self.report(at, problem, Action::DroppedRecord);
-                continue;
-            }
-            if !seen.insert(id.clone()) {
-                self.report(
-                    format!("{path}.id"),
-                    Problem::DuplicateId { id },
-                    Action::DroppedRecord,
-                );
-                continue;
-            }
-            kept.push(record);
-        }
-        kept
     }
 
     /// The path of the first string or list over the limits (depth-first), and which.

@@ -553,7 +553,7 @@ fn paced_reading_pauses_between_records_tells_progress_and_gives_the_same_result
     let mut data = good();
     data["products"][1]["rating"]["stars"] = json!(6); // one record dropped on the way
     let text = data.to_string();
-    let total = ["products", "producers", "spots", "sales_points", "routes"]
+    let records = ["products", "producers", "spots", "sales_points", "routes"]
         .iter()
         .map(|c| data[c].as_array().map_or(0, Vec::len))
         .sum::<usize>();
@@ -563,9 +563,89 @@ fn paced_reading_pauses_between_records_tells_progress_and_gives_the_same_result
     let unpaced = parse_and_validate(&text, &Limits::default());
 
     assert_eq!(paced, unpaced, "pausing changes nothing in the result");
-    let expected: Vec<(usize, usize)> = (0..total).map(|done| (done, total)).collect();
-    assert_eq!(
-        pace.told, expected,
-        "asked once before each record, counting all collections"
+    assert_eq!(pace.told.len(), records, "asked once before each record");
+    for (done, total) in &pace.told {
+        assert_eq!(*total, text.len(), "progress is told in bytes of the file");
+        assert!(text[*done..].starts_with('{'), "asked where a record starts");
+    }
+    assert!(
+        pace.told.windows(2).all(|w| w[0].0 < w[1].0),
+        "progress only grows"
     );
+}
+
+/// The same file given in pieces: every way of cutting it gives what the whole gives.
+fn in_pieces(text: &str, cuts: &[usize], limits: &Limits) -> Result<Validated, LoadError> {
+    let mut reader = DatasetReader::new(*limits, 0);
+    let mut from = 0;
+    let mut ends: Vec<usize> = cuts.iter().map(|c| c % (text.len() + 1)).collect();
+    ends.sort_unstable();
+    ends.push(text.len());
+    for end in ends {
+        let piece = &text.as_bytes()[from..end];
+        from = end;
+        crate::pace::run_unpaced(reader.feed(piece, &mut crate::pace::Unpaced))?;
+    }
+    reader.finish()
+}
+
+#[test]
+fn a_file_read_in_pieces_gives_what_the_whole_gives() {
+    let mut data = good();
+    data["products"][1]["rating"]["stars"] = json!(6);
+    data["products"][0]["name"]["vi"] = json!("Chả mực \"Hạ Long\" [đặc sản] {1}");
+    let text = serde_json::to_string_pretty(&data).unwrap();
+    let whole = parse_and_validate(&text, &Limits::default());
+    assert!(whole.is_ok());
+    // Every single cut (a multi-byte letter cut in two included), then every third byte.
+    for cut in 0..=text.len() {
+        assert_eq!(
+            in_pieces(&text, &[cut], &Limits::default()),
+            whole,
+            "cut at {cut}"
+        );
+    }
+    let every_third: Vec<usize> = (0..text.len()).step_by(3).collect();
+    assert_eq!(in_pieces(&text, &every_third, &Limits::default()), whole);
+}
+
+#[test]
+fn a_repeated_key_counts_once_its_last_value() {
+    let data = good();
+    let products = data["products"].to_string();
+    let mut text = data.to_string();
+    // An earlier, broken list of products: the later list replaces it and its problems.
+    text.insert_str(1, r#""products": [{"id": "Bad Id"}, 7], "meta": {"oops": 1}, "#);
+    let repeated = parse_and_validate(&text, &Limits::default()).unwrap();
+    let plain = parse_and_validate(&data.to_string(), &Limits::default()).unwrap();
+    assert_eq!(repeated, plain, "{products}");
+}
+
+#[test]
+fn syntax_errors_are_placed_by_line_and_column() {
+    let load = |text: &str| parse_and_validate(text, &Limits::default()).unwrap_err();
+    // Where serde_json, reading the whole text, places the same error.
+    let at = |text: &str| match load(text) {
+        LoadError::NotJson { line, column, .. } => {
+            let e = serde_json::from_str::<Value>(text).unwrap_err();
+            assert_eq!((line, column), (e.line(), e.column()), "{text}");
+            (line, column)
+        }
+        other => panic!("{other:?}"),
+    };
+    // Between records, inside a record, and after the end, on later lines.
+    assert_eq!(at("{\n \"products\": [{}\n  {}]}"), (3, 3));
+    assert_eq!(at("{\n \"products\": [\n  {\"id\": tru}]}"), (3, 13));
+    assert_eq!(at("{\"products\": []}\n\n x"), (3, 2));
+    assert_eq!(at("{\"a\": 1,}"), (1, 9));
+}
+
+#[test]
+fn whatever_follows_an_error_changes_nothing() {
+    let mut reader = DatasetReader::new(Limits::default(), 0);
+    let mut feed =
+        |piece: &str| crate::pace::run_unpaced(reader.feed(piece.as_bytes(), &mut crate::pace::Unpaced));
+    assert!(feed("{\"products\": [1 2").is_err());
+    assert!(feed("]}").is_err(), "an error is final");
+    assert!(matches!(reader.finish(), Err(LoadError::NotJson { .. })));
 }
