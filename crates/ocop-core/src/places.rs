@@ -110,8 +110,12 @@ pub struct PlaceIndex {
     position: HashMap<StopRef, usize>,
     /// Product indices (into `dataset.products`) linked to each place, in dataset order.
     products_at: Vec<Vec<usize>>,
-    /// Place positions linked to each product.
-    places_of: Vec<Vec<usize>>,
+    /// Place positions linked to each product: product `p`'s are
+    /// `place_list[place_start[p]..place_start[p + 1]]`. One list for all products, not a
+    /// list each: at 50,000 products, 50,000 small lists took more wasm memory (a header
+    /// and an allocation each) than what they held.
+    place_start: Vec<u32>,
+    place_list: Vec<u32>,
     /// Route indices (into `dataset.routes`) that stop at each place.
     routes_at: Vec<Vec<usize>>,
 }
@@ -153,10 +157,22 @@ impl PlaceIndex {
                 }
             }
         }
-        let mut places_of = vec![Vec::new(); dataset.products.len()];
+        // Counted, then placed: each product's places in place order.
+        let mut place_start = vec![0u32; dataset.products.len() + 1];
+        for products in &products_at {
+            for &p in products {
+                place_start[p + 1] += 1;
+            }
+        }
+        for p in 0..dataset.products.len() {
+            place_start[p + 1] += place_start[p];
+        }
+        let mut next = place_start.clone();
+        let mut place_list = vec![0u32; place_start[dataset.products.len()] as usize];
         for (at, products) in products_at.iter().enumerate() {
             for &p in products {
-                places_of[p].push(at);
+                place_list[next[p] as usize] = at as u32;
+                next[p] += 1;
             }
         }
         let mut routes_at = vec![Vec::new(); stops.len()];
@@ -173,7 +189,8 @@ impl PlaceIndex {
             stops,
             position,
             products_at: products_at.into_iter().map(|s| s.into_iter().collect()).collect(),
-            places_of,
+            place_start,
+            place_list,
             routes_at,
         }
     }
@@ -199,11 +216,11 @@ impl PlaceIndex {
 
     /// Places linked to a product, spots first.
     pub fn places_of(&self, product: usize) -> impl Iterator<Item = &StopRef> {
-        self.places_of
-            .get(product)
-            .into_iter()
-            .flatten()
-            .map(|&at| &self.stops[at])
+        let range = match (self.place_start.get(product), self.place_start.get(product + 1)) {
+            (Some(&start), Some(&end)) => start as usize..end as usize,
+            _ => 0..0,
+        };
+        self.place_list[range].iter().map(|&at| &self.stops[at as usize])
     }
 
     /// Route indices that stop at a place.
