@@ -23,7 +23,9 @@ pub struct AppConfig {
     pub dataset_url: String,
     /// Origins (`https://data.example.org`) remote datasets may come from.
     pub allowed_origins: Vec<String>,
-    /// Give up on a remote dataset after this long and fall back.
+    /// Give up on a remote dataset after waiting this long for the network, and fall
+    /// back. Time spent checking what has arrived does not count (a large file is checked
+    /// as it downloads).
     pub fetch_timeout_ms: u32,
     /// Refuse larger dataset files (bytes).
     pub max_dataset_bytes: usize,

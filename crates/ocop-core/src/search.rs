@@ -687,14 +687,37 @@ struct Analysed {
 
 /// Maps words to provisional term ids (order of first appearance) and their tone-ful
 /// spellings to variant numbers.
+///
+/// Words and spellings are kept in flat lists, not a `Box<str>` and a `Vec` each: at 50,000
+/// products (50,000 words) those small blocks took several MiB of wasm memory while the
+/// index was built, on top of the index itself (docs/performance.md, "Memory").
 struct Interner {
     tokenizer: Tokenizer,
     ids: HashMap<Box<str>, u32>,
-    words: Vec<Box<str>>,
-    variants: Vec<Vec<Box<str>>>,
+    /// Each term's folded word, by provisional id.
+    words: StrList,
+    /// Every tone-ful spelling met. A term's spellings form a chain, in the order met:
+    /// `first_spelling[term]`, then `next_spelling[s]` until [`NO_SPELLING`].
+    spellings: StrList,
+    first_spelling: Vec<u32>,
+    next_spelling: Vec<u32>,
 }
 
+const NO_SPELLING: u32 = u32::MAX;
+
 impl Interner {
+    /// Term `id`'s spellings, in the order met (their variant numbers).
+    fn spellings_of(&self, id: u32) -> impl Iterator<Item = &str> {
+        let mut at = self.first_spelling[id as usize];
+        std::iter::from_fn(move || {
+            (at != NO_SPELLING).then(|| {
+                let spelling = self.spellings.get(at as usize);
+                at = self.next_spelling[at as usize];
+                spelling
+            })
+        })
+    }
+
     fn analyse(&mut self, text: &str, out: &mut Analysed) {
         out.tokens.clear();
         out.cjk.clear();
@@ -702,7 +725,9 @@ impl Interner {
             tokenizer,
             ids,
             words,
-            variants,
+            spellings,
+            first_spelling,
+            next_spelling,
         } = self;
         let mut intern = |folded: &str, toned: &str, position: u32| {
             let id = match ids.get(folded) {
@@ -710,20 +735,31 @@ impl Interner {
                 None => {
                     let id = u32::try_from(words.len()).expect("more than u32::MAX distinct words");
                     ids.insert(folded.into(), id);
-                    words.push(folded.into());
-                    variants.push(Vec::new());
+                    words.push(folded);
+                    first_spelling.push(NO_SPELLING);
                     id
                 }
             };
-            let spellings = &mut variants[id as usize];
-            let variant = match spellings.iter().position(|v| **v == *toned) {
-                Some(v) => v as u16,
-                None if spellings.len() < usize::from(u16::MAX) => {
-                    spellings.push(toned.into());
-                    (spellings.len() - 1) as u16
+            // The spelling's number in the term's chain, appended if new.
+            let (mut variant, mut at, mut last) = (0u16, first_spelling[id as usize], NO_SPELLING);
+            while at != NO_SPELLING && spellings.get(at as usize) != toned {
+                variant = variant.saturating_add(1);
+                last = at;
+                at = next_spelling[at as usize];
+            }
+            if at == NO_SPELLING {
+                if variant < u16::MAX {
+                    let new = u32::try_from(spellings.len()).expect("more than u32::MAX spellings");
+                    spellings.push(toned);
+                    next_spelling.push(NO_SPELLING);
+                    match last {
+                        NO_SPELLING => first_spelling[id as usize] = new,
+                        last => next_spelling[last as usize] = new,
+                    }
+                } else {
+                    variant = u16::MAX;
                 }
-                None => u16::MAX,
-            };
+            }
             let position = u8::try_from(position).unwrap_or(u8::MAX);
             out.tokens.push((id, variant, position));
         };
@@ -810,8 +846,10 @@ impl<'a> Builder<'a> {
             interner: Interner {
                 tokenizer: Tokenizer::default(),
                 ids: HashMap::new(),
-                words: Vec::new(),
-                variants: Vec::new(),
+                words: StrList::new(),
+                spellings: StrList::new(),
+                first_spelling: Vec::new(),
+                next_spelling: Vec::new(),
             },
             scratch: Analysed::default(),
             shared: HashMap::new(),
@@ -924,7 +962,7 @@ impl<'a> Builder<'a> {
         let n = words.len();
         counts.resize(n, 0);
         let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        order.sort_unstable_by(|&a, &b| words.get(a as usize).cmp(words.get(b as usize)));
         let mut rank = vec![0u32; n];
         for (new, &old) in order.iter().enumerate() {
             rank[old as usize] = new as u32;
@@ -962,12 +1000,10 @@ impl<'a> Builder<'a> {
         else {
             panic!("finish called before the second pass");
         };
-        let Interner {
-            words,
-            variants: spellings,
-            ..
-        } = self.interner;
-        let n = words.len();
+        let mut interner = self.interner;
+        // Not needed any more: freed before the term lists are written.
+        interner.ids = HashMap::new();
+        let n = interner.words.len();
 
         // Repeats were skipped, leaving gaps at the ends of terms' ranges: close them in place.
         let mut deduped_start = Vec::with_capacity(n + 1);
@@ -989,11 +1025,11 @@ impl<'a> Builder<'a> {
         let mut term_chars = Vec::with_capacity(n);
         let mut term_signature = Vec::with_capacity(n);
         for &old in &order {
-            let word = &words[old as usize];
+            let word = interner.words.get(old as usize);
             terms.push(word);
             term_chars.push(u8::try_from(word.chars().count()).unwrap_or(u8::MAX));
             term_signature.push(letter_signature(word));
-            for v in &spellings[old as usize] {
+            for v in interner.spellings_of(old) {
                 variants.push(v);
             }
             variant_start.push(variants.len() as u32);
