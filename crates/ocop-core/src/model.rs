@@ -234,12 +234,15 @@ pub struct Product {
     pub producer: Option<String>,
     #[serde(default)]
     pub locality: Locality,
+    /// Boxed, like `price`: a product is held in a list of up to 100,000, and each inline
+    /// byte is paid for every product, with or without one (at 50,000 products the list
+    /// grew to 20 MB in wasm memory, docs/performance.md "Memory").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<LocalText>,
+    pub description: Option<Box<LocalText>>,
     #[serde(default)]
     pub where_to_buy: WhereToBuy,
     #[serde(default)]
-    pub price: Option<PriceRange>,
+    pub price: Option<Box<PriceRange>>,
     /// Months (1–12) it is harvested or best bought; empty = all year or unknown.
     #[serde(default)]
     pub season_months: Vec<u8>,

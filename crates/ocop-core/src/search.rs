@@ -1299,7 +1299,7 @@ mod tests {
     }
 
     fn with_description(mut p: Product, description: &str) -> Product {
-        p.description = Some(LocalText::vi(description));
+        p.description = Some(Box::new(LocalText::vi(description)));
         p
     }
 

@@ -108,18 +108,20 @@ pub fn synth_dataset(count: usize, seed: u64) -> Dataset {
                     district: district(&mut rng),
                     ..Locality::default()
                 },
-                description: Some(LocalText::vi(phrase(&mut rng, WORDS, 12))),
+                description: Some(Box::new(LocalText::vi(phrase(&mut rng, WORDS, 12)))),
                 where_to_buy: WhereToBuy {
                     sales_points: vec![sales_points[rng.usize(..sales_points.len())].id.clone()],
                     online: Vec::new(),
                 },
-                price: rng.bool().then(|| PriceRange {
-                    min_vnd: min,
-                    max_vnd: min + 10_000 * rng.u64(0..50),
-                    unit: "kg".into(),
-                    kind: PriceKind::Retail,
-                    as_of: Some("2026".into()),
-                    source_url: format!("https://synthetic.example/price/{i}"),
+                price: rng.bool().then(|| {
+                    Box::new(PriceRange {
+                        min_vnd: min,
+                        max_vnd: min + 10_000 * rng.u64(0..50),
+                        unit: "kg".into(),
+                        kind: PriceKind::Retail,
+                        as_of: Some("2026".into()),
+                        source_url: format!("https://synthetic.example/price/{i}"),
+                    })
                 }),
                 season_months: if rng.bool() {
                     Vec::new()

@@ -84,7 +84,7 @@ fn ProductDetails(index: usize) -> impl IntoView {
             <div class="product-facts">
                 <RatingFacts rating />
                 <ProducerFacts producer locality />
-                <BuyFacts where_to_buy price />
+                <BuyFacts where_to_buy price=price.map(|p| *p) />
                 <SeasonFacts season_months traceability />
                 <ProductPlaces index />
                 <ProductRoutes index />

@@ -422,7 +422,7 @@ pub(crate) fn product_description(data: &Dataset, p: &Product, lang: Lang) -> St
     } else {
         String::new()
     };
-    let own = translated(p.description.as_ref(), lang).unwrap_or_default();
+    let own = translated(p.description.as_deref(), lang).unwrap_or_default();
     sentences(vec![first, buy, own], lang)
 }
 

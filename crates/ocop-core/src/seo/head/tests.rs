@@ -22,14 +22,14 @@ fn full_product(data: &mut Dataset) -> String {
     p.rating.year_rated = Some(2023);
     p.locality.district = Some("ba-che".into());
     p.where_to_buy.sales_points = vec![shop];
-    p.price = Some(PriceRange {
+    p.price = Some(Box::new(PriceRange {
         min_vnd: 350_000,
         max_vnd: 400_000,
         unit: "kg".into(),
         kind: PriceKind::Retail,
         as_of: Some("2024-05".into()),
         source_url: "https://example.org/price".into(),
-    });
+    }));
     p.id.clone()
 }
 
@@ -257,11 +257,11 @@ fn descriptions_use_data_text_only_in_its_own_language() {
     let mut data = bundled();
     let id = full_product(&mut data);
     data.products[0].name = LocalText::vi("Chả mực");
-    data.products[0].description = Some(LocalText {
+    data.products[0].description = Some(Box::new(LocalText {
         vi: "Mô tả tiếng Việt.".into(),
         en: Some("Hand-pounded squid cake.".into()),
         zh: None,
-    });
+    }));
     let page = Page::Product(id);
     let en = head(&data, &page, Lang::En).description;
     assert!(en.ends_with("Hand-pounded squid cake."), "{en}");
@@ -485,7 +485,7 @@ proptest! {
     ) {
         let mut data = bundled();
         data.products[0].name = LocalText { vi: name.clone(), en: Some(name.clone()), zh: Some(name) };
-        data.products[0].description = Some(LocalText::vi(description));
+        data.products[0].description = Some(Box::new(LocalText::vi(description)));
         let id = data.products[0].id.clone();
         let h = page_head(&data, &Page::Product(id), lang, &site()).unwrap();
         prop_assert!(h.description.chars().count() <= DESCRIPTION_MAX);
