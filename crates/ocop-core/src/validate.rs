@@ -20,7 +20,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
-use std::collections::HashSet;
+
 use std::fmt;
 
 mod reader;
@@ -582,36 +582,47 @@ impl Validator {
         sales_points: &mut [SalesPoint],
         routes: &mut Vec<Route>,
     ) {
-        let product_ids: HashSet<String> = products.iter().map(|p| p.id.clone()).collect();
-        let producer_ids: HashSet<String> = producers.iter().map(|p| p.id.clone()).collect();
-        let spot_ids: HashSet<String> = spots.iter().map(|s| s.id.clone()).collect();
-        let sales_point_ids: HashSet<String> = sales_points.iter().map(|s| s.id.clone()).collect();
+        let product_ids = IdIndex::new(products);
+        let producer_ids = IdIndex::new(producers);
+        let spot_ids = IdIndex::new(spots);
+        let sales_point_ids = IdIndex::new(sales_points);
 
         for p in products.iter_mut() {
             let path = format!("$.products[id={}]", p.id);
-            if let Some(producer) = p.producer.as_ref().filter(|id| !producer_ids.contains(*id)) {
+            if let Some(producer) = p
+                .producer
+                .as_ref()
+                .filter(|id| !producer_ids.contains(producers, id))
+            {
                 self.broken(format!("{path}.producer"), Target::Producer, producer);
                 p.producer = None;
             }
             let base = format!("{path}.where_to_buy.sales_points");
             self.retain_known(
                 &mut p.where_to_buy.sales_points,
-                &sales_point_ids,
+                |id| sales_point_ids.contains(sales_points, id),
                 &base,
                 Target::SalesPoint,
             );
         }
         for s in spots.iter_mut() {
             let base = format!("$.spots[id={}].products", s.id);
-            self.retain_known(&mut s.products, &product_ids, &base, Target::Product);
+            self.retain_known(
+                &mut s.products,
+                |id| product_ids.contains(products, id),
+                &base,
+                Target::Product,
+            );
         }
         let mut dropped = Vec::new();
         for r in routes.iter_mut() {
             let path = format!("$.routes[id={}]", r.id);
             self.retain_reported(&mut r.stops, &format!("{path}.stops"), "", |stop| {
                 let (known, target, id) = match &stop.place {
-                    StopRef::Spot(id) => (spot_ids.contains(id), Target::Spot, id),
-                    StopRef::SalesPoint(id) => (sales_point_ids.contains(id), Target::SalesPoint, id),
+                    StopRef::Spot(id) => (spot_ids.contains(spots, id), Target::Spot, id),
+                    StopRef::SalesPoint(id) => {
+                        (sales_point_ids.contains(sales_points, id), Target::SalesPoint, id)
+                    }
                 };
                 (!known).then(|| Problem::BrokenReference {
                     target,
@@ -630,9 +641,15 @@ impl Validator {
         routes.retain(|r| !dropped.contains(&r.id));
     }
 
-    fn retain_known(&mut self, ids: &mut Vec<String>, known: &HashSet<String>, base: &str, target: Target) {
+    fn retain_known(
+        &mut self,
+        ids: &mut Vec<String>,
+        known: impl Fn(&str) -> bool,
+        base: &str,
+        target: Target,
+    ) {
         self.retain_reported(ids, base, "", |id| {
-            (!known.contains(id)).then(|| Problem::BrokenReference {
+            (!known(id)).then(|| Problem::BrokenReference {
                 target,
                 id: id.clone(),
             })
@@ -678,6 +695,27 @@ impl Validator {
 
 trait HasId {
     fn id(&self) -> &str;
+}
+
+/// The ids of one collection, to ask whether an id exists: its records' places sorted by
+/// id, searched by bisection. A set of the ids would copy every one of them (at 50,000
+/// products, megabytes of wasm memory at the end of a file's reading, when it peaks).
+struct IdIndex(Vec<u32>);
+
+impl IdIndex {
+    fn new<T: HasId>(records: &[T]) -> IdIndex {
+        let mut order: Vec<u32> =
+            (0..u32::try_from(records.len()).expect("more than u32::MAX records")).collect();
+        order.sort_unstable_by(|&a, &b| records[a as usize].id().cmp(records[b as usize].id()));
+        IdIndex(order)
+    }
+
+    /// Whether `records` (the ones this was made from) hold `id`.
+    fn contains<T: HasId>(&self, records: &[T], id: &str) -> bool {
+        self.0
+            .binary_search_by(|&i| records[i as usize].id().cmp(id))
+            .is_ok()
+    }
 }
 
 macro_rules! has_id {
