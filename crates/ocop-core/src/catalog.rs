@@ -984,33 +984,17 @@ impl CatalogIndex {
             producer_types.entry(p.id.as_str()).or_insert(p.kind);
         }
 
-        // Name order: tone-insensitive key, then the exact lower-case name, then position.
-        let mut by_name: Vec<(String, String, usize)> = dataset
-            .products
+        // Name order per interface language: sorting must follow the names on screen. The
+        // Vietnamese one also ranks names for the other orders' ties.
+        let names = Lang::ALL.map(|lang| name_order(&dataset.products, |p| p.name.get(lang)));
+        let vi = Lang::ALL
             .iter()
-            .enumerate()
-            .map(|(i, p)| (name_sort_key(&p.name.vi), p.name.vi.to_lowercase(), i))
-            .collect();
-        by_name.sort_unstable();
+            .position(|l| *l == Lang::Vi)
+            .expect("Vietnamese is a language");
         let mut name_rank = vec![0u32; dataset.products.len()];
-        for (rank, (_, _, i)) in by_name.into_iter().enumerate() {
-            name_rank[i] = rank as u32;
+        for (rank, &i) in names[vi].iter().enumerate() {
+            name_rank[i as usize] = rank as u32;
         }
-
-        // Name order per interface language: sorting must follow the names on screen.
-        let names = Lang::ALL.map(|lang| {
-            let mut by_name: Vec<(String, String, u32)> = dataset
-                .products
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let shown = p.name.get(lang);
-                    (name_sort_key(shown), shown.to_lowercase(), i as u32)
-                })
-                .collect();
-            by_name.sort_unstable();
-            by_name.into_iter().map(|(_, _, i)| i).collect::<Vec<u32>>()
-        });
 
         let mut point_refs = Vec::new();
         let entries: Vec<Entry> = dataset
@@ -1158,6 +1142,39 @@ impl CatalogIndex {
             facets: c.finish(self, query),
         }
     }
+}
+
+/// Product indices in name order: tone-insensitive key, then the exact lower-case name,
+/// then position. The keys are written into one buffer, not two strings per product: at
+/// 50,000 products those strings were the largest short-lived block of memory while the
+/// catalog index was built (docs/performance.md, "Memory").
+fn name_order<'d>(
+    products: &'d [crate::model::Product],
+    name_of: impl Fn(&'d crate::model::Product) -> &'d str,
+) -> Vec<u32> {
+    let mut text = String::with_capacity(products.iter().map(|p| 2 * name_of(p).len()).sum());
+    // Per product: where its key ends, and where its lower-case name (which follows) ends.
+    let mut ends: Vec<(u32, u32)> = Vec::with_capacity(products.len());
+    for p in products {
+        let name = name_of(p);
+        text.push_str(&name_sort_key(name));
+        let key_end = text.len() as u32;
+        text.push_str(&name.to_lowercase());
+        ends.push((key_end, text.len() as u32));
+    }
+    let start = |i: usize| if i == 0 { 0 } else { ends[i - 1].1 as usize };
+    let key = |i: usize| &text[start(i)..ends[i].0 as usize];
+    let lower = |i: usize| &text[ends[i].0 as usize..ends[i].1 as usize];
+    let mut order: Vec<u32> =
+        (0..u32::try_from(products.len()).expect("more than u32::MAX products")).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        key(a)
+            .cmp(key(b))
+            .then_with(|| lower(a).cmp(lower(b)))
+            .then(a.cmp(&b))
+    });
+    order
 }
 
 /// Product indices in each sort order that does not depend on the query.

@@ -990,6 +990,9 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(self, product_count: usize) -> SearchIndex {
+        // The texts analysed once for many products: not needed any more, freed before the
+        // index's lists are written.
+        drop(self.shared);
         let Sink::Placing(Placing {
             order,
             start,
