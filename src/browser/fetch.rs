@@ -1,6 +1,7 @@
 //! The data loader's browser side: `fetch` with a timeout and a streamed size cap, a dataset
-//! checked as it downloads, and the last good remote dataset kept in localStorage. The decisions (what to try, in which
-//! order, what counts as valid) are in `ocop_core::source`; this is only the plumbing.
+//! checked as it downloads, and the last good remote dataset kept in localStorage. The
+//! decisions (what to try, in which order, what counts as valid) are in `ocop_core::source`;
+//! this is only the plumbing.
 
 use super::pace::BrowserPace;
 use js_sys::{Reflect, Uint8Array};

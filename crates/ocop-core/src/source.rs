@@ -119,6 +119,7 @@ pub trait DataPort {
     async fn validate(&self, text: Rc<String>, limits: &Limits) -> Result<Validated, Fallback> {
         parse_and_validate(&text, limits).map_err(Fallback::Invalid)
     }
+
     /// Downloads and validates a dataset; with the dataset comes its text when it is worth
     /// keeping for offline use. By default [`DataPort::fetch_text`], then
     /// [`DataPort::validate`]. The app checks the download as it arrives instead
