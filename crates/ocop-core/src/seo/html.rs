@@ -113,13 +113,18 @@ pub fn with_head(template: &str, title: &str, head_tags: &str) -> String {
         (None, Some(b)) => b,
         (None, None) => template.len(),
     };
+    // A description removed with its whole line takes the line's newline too, and text that
+    // starts on that newline would put the insertion inside the removal (where `apply`
+    // drops it): insert after the removal instead (found by the property test below).
+    let at = edits
+        .iter()
+        .find(|(start, end, _)| *start < at && at < *end)
+        .map_or(at, |(_, end, _)| *end);
     let insert = if title_done {
         head_tags.to_string()
     } else {
         format!("<title>{}</title>\n{head_tags}", escape_text(title))
     };
-    // Removals end at a tag's line end at the latest, and `at` is the start of a tag or
-    // text, so no edit spans the insertion point.
     edits.push((at, at, insert));
     apply(template, edits)
 }

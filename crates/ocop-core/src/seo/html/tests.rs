@@ -211,6 +211,15 @@ fn unterminated_input_is_handled() {
     assert_eq!(with_head("<title>abc", "t", "<X>"), "<title>t<X>");
 }
 
+#[test]
+fn tags_go_after_a_description_removed_with_its_line_when_text_follows_it() {
+    // Found by the property test below: the text after the removed line began on the
+    // newline the removal takes.
+    let out = with_head("\n  <meta name=description content=old>\n  /", "TT", "<X>");
+    assert_eq!(out.matches("<X>").count(), 1, "{out}");
+    assert!(!out.contains("content=old"), "{out}");
+}
+
 proptest! {
     #[test]
     fn any_template_gets_the_tags_once_and_loses_its_description(
