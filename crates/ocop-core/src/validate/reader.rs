@@ -353,11 +353,6 @@ impl DatasetReader {
         }
     }
 
-    /// Bytes received so far.
-    pub fn received(&self) -> usize {
-        self.received
-    }
-
     /// Reads the next piece of the file, checking every record it completes. `pace` is asked
     /// before each record, with the bytes read so far of the file's size (0 when unknown).
     /// An error is final: the file is refused, and reading more changes nothing.
@@ -377,26 +372,22 @@ impl DatasetReader {
             return Ok(());
         }
         // The common case reads straight from the chunk; only an unfinished tail is kept.
-        let result = if self.pending.is_empty() {
-            match self.walk(chunk, pace).await {
-                Ok(consumed) => {
-                    self.keep(&chunk[consumed..]);
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            }
+        let joined;
+        let input: &[u8] = if self.pending.is_empty() {
+            chunk
         } else {
             let mut pending = std::mem::take(&mut self.pending);
             pending.extend_from_slice(chunk);
-            match self.walk(&pending, pace).await {
-                Ok(consumed) => {
-                    self.keep(&pending[consumed..]);
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            }
+            joined = pending;
+            &joined
         };
-        result.or_else(|e| self.fail(e))
+        match self.walk(input, pace).await {
+            Ok(consumed) => {
+                self.keep(&input[consumed..]);
+                Ok(())
+            }
+            Err(e) => self.fail(e),
+        }
     }
 
     /// Keeps what could not be read yet, for the next piece.
@@ -488,8 +479,7 @@ impl DatasetReader {
                     self.state = State::AfterMember;
                     i += len;
                 }
-                State::Record { list, first: true } if b == b']' => {
-                    let _ = list;
+                State::Record { first: true, .. } if b == b']' => {
                     self.state = State::AfterMember;
                     i += 1;
                 }
