@@ -296,6 +296,8 @@ const SUBCATEGORY_LABELS: &[(&str, &str)] = &[
     ("flowers", "Hoa"),
     ("jewellery", "Trang sức"),
     ("handicraft", "Thủ công mỹ nghệ"),
+    ("confectionery", "Bánh kẹo"),
+    ("spice", "Gia vị"),
 ];
 
 fn subcategory_label(key: &str) -> Option<&'static str> {
@@ -1227,6 +1229,7 @@ mod tests {
             year_rated: None,
             valid_until: None,
             decision: None,
+            claimed: None,
         }
     }
 

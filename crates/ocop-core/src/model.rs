@@ -1,4 +1,4 @@
-//! The dataset format, version 1 (`schema_version: "1.x"`).
+//! The dataset format, version 1 (`schema_version: "1.x"`; this build writes 1.1).
 //!
 //! One JSON document holds everything the app shows. It is documented field by field in
 //! `docs/dataset-format.md` and published as a JSON Schema next to the data
@@ -17,7 +17,10 @@ use serde::{Deserialize, Serialize};
 /// is refused as a whole; minor versions only add optional fields and are accepted.
 pub const SCHEMA_MAJOR: u32 = 1;
 /// The version this build writes (`data synth`) and documents.
-pub const SCHEMA_VERSION: &str = "1.0";
+///
+/// 1.1 added optional fields only (a 1.0 file reads as 1.1 with them empty, and a 1.0 app
+/// ignores them): `rating.claimed`, `meta.coverage`, `meta.translated_by_project`.
+pub const SCHEMA_VERSION: &str = "1.1";
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -53,6 +56,38 @@ pub struct Meta {
     pub synthetic: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<LocalText>,
+    /// How much of the province's rated products this dataset lists (format 1.1): the
+    /// province's own total, as of a date, with its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
+    /// Languages whose texts are all translations made by the dataset's publisher (format
+    /// 1.1), not the sources' words: `["en", "zh"]` for the bundled data, whose sources
+    /// are Vietnamese. The app says so on About.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translated_by_project: Vec<String>,
+}
+
+/// How many products a dataset lists against the province's total ([`Dataset::coverage`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CoverageSummary<'a> {
+    pub coverage: &'a Coverage,
+    /// Every product listed.
+    pub listed: usize,
+    /// Those with a star rating a source states (lapsed ones included).
+    pub rated: usize,
+    /// The rest: OCOP without published stars, or local specialties.
+    pub others: usize,
+}
+
+/// The province's count of rated products that a dataset's size is measured against.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Products the province had rated (3★ to 5★) on `as_of`.
+    pub rated_total: u32,
+    /// ISO date (`YYYY-MM-DD`) the total refers to.
+    pub as_of: String,
+    /// The publication that gives the total.
+    pub source: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -140,6 +175,45 @@ pub struct Rating {
     /// The decision that granted it, e.g. `QĐ 377/QĐ-BNN-VPĐP, 17/1/2025`.
     #[serde(default)]
     pub decision: Option<String>,
+    /// A star figure a source attaches without confirming this product's certificate (format
+    /// 1.1). `stars` stays `null`: the app shows the claim as "proposed" or "unconfirmed",
+    /// with its source, never as the rating. Boxed: few products have one, and every
+    /// product pays for the inline bytes (docs/performance.md, "Memory").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed: Option<Box<ClaimedStars>>,
+}
+
+/// How a certificate is known to have lapsed ([`Rating::lapse`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lapse<'a> {
+    /// Its validity (`YYYY-MM`) ended.
+    Ended(&'a str),
+    /// Rated in this round, too long ago for any decision of it to be valid still.
+    RoundOf(u16),
+}
+
+/// Stars a source names for a product without stating its certificate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimedStars {
+    /// One figure (`[3]`) or the two a source gives for a group (`[3, 4]`: "rated 3 or 4 stars").
+    pub stars: Vec<u8>,
+    pub kind: ClaimKind,
+    /// The year the source gives for the claim.
+    #[serde(default)]
+    pub year: Option<u16>,
+    /// The source that says it: one of the product's `sources`.
+    pub source: String,
+}
+
+/// Why a star figure is only claimed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A district's proposal to the provincial rating council; the final decision is not found.
+    Proposed,
+    /// Said of a group of products together ("these were rated 3 or 4 stars", or "the
+    /// company's product line is 4★"), not of this product alone.
+    Group,
 }
 
 impl Rating {
@@ -151,6 +225,33 @@ impl Rating {
     /// National 5★ ("OCOP quốc gia"): the only rating that earns the national badge.
     pub fn is_national(&self) -> bool {
         self.stars == Some(5) && self.level == Some(Level::National)
+    }
+
+    /// Whether the certificate has lapsed by `this_month` (`YYYY-MM`), as far as the data
+    /// tells: its `valid_until` has passed, or, without one, its rating round is so old that
+    /// no decision from it can still be valid. A round's decision can come the next year
+    /// (the 2020 national round was decided on 30/6/2021) and lasts 36 months, so a rating
+    /// from round Y has lapsed by the end of Y + 4 at the latest. `None` = valid or unknown.
+    ///
+    /// ```
+    /// # use ocop_core::model::{Evidence, Lapse, Rating};
+    /// let mut rating = Rating { evidence: Evidence::StarStated, stars: Some(5), level: None,
+    ///     year_rated: Some(2020), valid_until: Some("2024-06".into()), decision: None, claimed: None };
+    /// assert_eq!(rating.lapse("2026-12"), Some(Lapse::Ended("2024-06")));
+    /// assert_eq!(rating.lapse("2024-06"), None);
+    /// rating.valid_until = None;
+    /// assert_eq!(rating.lapse("2024-12"), None); // decided in 2021 at the latest: valid into 2024
+    /// assert_eq!(rating.lapse("2025-01"), Some(Lapse::RoundOf(2020)));
+    /// rating.year_rated = None;
+    /// assert_eq!(rating.lapse("2030-01"), None);
+    /// ```
+    pub fn lapse(&self, this_month: &str) -> Option<Lapse<'_>> {
+        if let Some(until) = self.valid_until.as_deref() {
+            return (until < this_month).then_some(Lapse::Ended(until));
+        }
+        let this_year: u16 = this_month.get(..4)?.parse().ok()?;
+        let round = self.year_rated?;
+        (self.stars.is_some() && this_year > round.saturating_add(4)).then_some(Lapse::RoundOf(round))
     }
 }
 
@@ -273,6 +374,8 @@ pub const SUBCATEGORIES: &[&str] = &[
     "flowers",
     "jewellery",
     "handicraft",
+    "confectionery",
+    "spice",
 ];
 
 // Ordered (declaration order) so filters can hold producer types in a `BTreeSet`.
@@ -450,6 +553,19 @@ impl Dataset {
     }
 
     /// Record counts for the data-status panel and `data check`.
+    /// The dataset against the province's total, for the coverage sentence: `None` when
+    /// the dataset gives no total.
+    pub fn coverage(&self) -> Option<CoverageSummary<'_>> {
+        let coverage = self.meta.coverage.as_ref()?;
+        let rated = self.products.iter().filter(|p| p.rating.stars.is_some()).count();
+        Some(CoverageSummary {
+            coverage,
+            listed: self.products.len(),
+            rated,
+            others: self.products.len() - rated,
+        })
+    }
+
     pub fn counts(&self) -> Counts {
         Counts {
             products: self.products.len(),

@@ -1289,6 +1289,7 @@ mod tests {
                 year_rated: None,
                 valid_until: None,
                 decision: None,
+                claimed: None,
             },
             producer: None,
             locality: Locality::default(),

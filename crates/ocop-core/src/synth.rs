@@ -102,6 +102,7 @@ pub fn synth_dataset(count: usize, seed: u64) -> Dataset {
                     year_rated: stars.map(|_| 2019 + rng.u16(0..7)),
                     valid_until: None,
                     decision: None,
+                    claimed: None,
                 },
                 producer: Some(producers[rng.usize(..producers.len())].id.clone()),
                 locality: Locality {
@@ -184,6 +185,8 @@ pub fn synth_dataset(count: usize, seed: u64) -> Dataset {
             sources: Vec::new(),
             synthetic: true,
             notes: None,
+            coverage: None,
+            translated_by_project: Vec::new(),
         },
         products,
         producers,

@@ -178,6 +178,14 @@ pub enum Problem {
         id: String,
     },
     EmptyRoute,
+    /// `rating.claimed` beside stars, or with evidence other than `ocop_stated`.
+    ClaimBesideRating,
+    /// `rating.claimed.stars` is not one or two of 3, 4, 5 in rising order.
+    ClaimedStars,
+    /// `rating.claimed.source` is not one of the product's sources.
+    ClaimSourceNotListed {
+        url: String,
+    },
 }
 
 /// The collection a reference points into.
@@ -252,6 +260,14 @@ impl fmt::Display for Problem {
                 write!(f, "no {what} has id {id:?}")
             }
             Problem::EmptyRoute => write!(f, "a route needs at least one valid stop"),
+            Problem::ClaimBesideRating => write!(
+                f,
+                "a claimed rating needs evidence \"ocop_stated\" and no stars (a stated rating goes in \"stars\")"
+            ),
+            Problem::ClaimedStars => write!(f, "claimed stars must be one or two of 3, 4, 5 in rising order"),
+            Problem::ClaimSourceNotListed { url } => {
+                write!(f, "{url:?} is not among the product's sources")
+            }
         }
     }
 }
@@ -425,7 +441,7 @@ impl Validator {
         oversized_at(value, &self.limits).map(|(rest, problem)| (format!("{path}{rest}"), problem))
     }
 
-    fn check_meta(&mut self, meta: &Meta) {
+    fn check_meta(&mut self, meta: &mut Meta) {
         if !is_iso_date(&meta.generated_on) {
             self.report(
                 "$.meta.generated_on",
@@ -433,6 +449,52 @@ impl Validator {
                     value: meta.generated_on.clone(),
                 },
                 Action::Kept,
+            );
+        }
+        // A coverage figure the app cannot date or cite is not shown (the sentence would
+        // claim more than the data backs).
+        let coverage_problem = meta.coverage.as_ref().and_then(|c| {
+            if !is_iso_date(&c.as_of) {
+                Some((
+                    "$.meta.coverage.as_of",
+                    Problem::BadDate {
+                        value: c.as_of.clone(),
+                    },
+                ))
+            } else if !is_safe_http_url(&c.source) {
+                let url = c.source.clone();
+                Some(("$.meta.coverage.source", Problem::UnsafeUrl { url }))
+            } else {
+                None
+            }
+        });
+        if let Some((path, problem)) = coverage_problem {
+            meta.coverage = None;
+            self.report(path, problem, Action::RemovedValue);
+        }
+    }
+
+    /// A star claim that breaks the rules is removed; the product stays as OCOP without stars.
+    fn check_claim(&mut self, p: &mut Product, path: &str) {
+        let Some(claim) = &p.rating.claimed else { return };
+        let stars_ok = matches!(claim.stars.as_slice(), [a] | [a, _] if (3..=5).contains(a))
+            && claim.stars.windows(2).all(|w| w[0] < w[1] && w[1] <= 5);
+        let problem = if p.rating.stars.is_some() || p.rating.evidence != Evidence::OcopStated {
+            Some(("", Problem::ClaimBesideRating))
+        } else if !stars_ok {
+            Some((".stars", Problem::ClaimedStars))
+        } else if !p.sources.contains(&claim.source) {
+            let url = claim.source.clone();
+            Some((".source", Problem::ClaimSourceNotListed { url }))
+        } else {
+            None
+        };
+        if let Some((field, problem)) = problem {
+            p.rating.claimed = None;
+            self.report(
+                format!("{path}.rating.claimed{field}"),
+                problem,
+                Action::RemovedValue,
             );
         }
     }
@@ -465,6 +527,7 @@ impl Validator {
         }
         check_months(&p.season_months, &format!("{path}.season_months"))?;
         check_sources(&p.sources, &format!("{path}.sources"))?;
+        self.check_claim(p, path);
         self.check_locality(&mut p.locality, path);
         if !SUBCATEGORIES.contains(&p.subcategory.as_str()) {
             self.report(

@@ -625,11 +625,11 @@ impl DatasetReader {
                 message: problem.to_string(),
             });
         }
-        let meta: Meta = typed(meta_value).map_err(|(path, message)| LoadError::InvalidMeta {
+        let mut meta: Meta = typed(meta_value).map_err(|(path, message)| LoadError::InvalidMeta {
             path: join_path("$.meta", &path),
             message,
         })?;
-        v.check_meta(&meta);
+        v.check_meta(&mut meta);
 
         let mut products = self.products.finish(COLLECTIONS[0], &mut v)?;
         let mut producers = self.producers.finish(COLLECTIONS[1], &mut v)?;

@@ -649,3 +649,78 @@ fn whatever_follows_an_error_changes_nothing() {
     assert!(feed("]}").is_err(), "an error is final");
     assert!(matches!(reader.finish(), Err(LoadError::NotJson { .. })));
 }
+
+/// Format 1.1: a star figure a source only claims (a proposal, a figure for a group).
+#[test]
+fn a_claimed_rating_is_kept_only_beside_no_stars_and_with_its_source() {
+    let claim =
+        json!({ "stars": [3, 4], "kind": "group", "year": 2018, "source": "https://nongnghiep.vn/x" });
+    let mut d = good();
+    d["products"][1]["sources"] = json!(["https://nongnghiep.vn/x"]);
+    d["products"][1]["rating"]["claimed"] = claim.clone();
+    let v = check(&d).unwrap();
+    assert!(v.issues.is_empty(), "{:#?}", v.issues);
+    let kept = v.dataset.products[1].rating.claimed.as_deref().unwrap();
+    assert_eq!(
+        (kept.stars.as_slice(), kept.kind),
+        ([3, 4].as_slice(), ClaimKind::Group)
+    );
+    assert_eq!(
+        v.dataset.products[1].rating.stars, None,
+        "a claim is never the rating"
+    );
+
+    let broken = |edit: &dyn Fn(&mut Value)| {
+        let mut d = d.clone();
+        edit(&mut d);
+        let v = check(&d).unwrap();
+        assert_eq!(v.dataset.products.len(), 2, "the product stays");
+        assert_eq!(v.dataset.products[1].rating.claimed, None, "the claim goes");
+        let issue = only_issue(&v).clone();
+        assert_eq!(issue.action, Action::RemovedValue);
+        issue
+    };
+    let issue = broken(&|d| d["products"][1]["rating"]["claimed"]["stars"] = json!([6]));
+    assert_eq!(issue.path, "$.products[1].rating.claimed.stars");
+    broken(&|d| d["products"][1]["rating"]["claimed"]["stars"] = json!([4, 3]));
+    broken(&|d| d["products"][1]["rating"]["claimed"]["stars"] = json!([]));
+    broken(&|d| d["products"][1]["rating"]["claimed"]["stars"] = json!([3, 4, 5]));
+    let issue = broken(&|d| d["products"][1]["rating"]["claimed"]["source"] = json!("https://elsewhere.vn/"));
+    assert!(matches!(issue.problem, Problem::ClaimSourceNotListed { .. }));
+    let issue = broken(&|d| {
+        d["products"][1]["rating"] =
+            json!({ "evidence": "star_stated", "stars": 4, "claimed": claim.clone() })
+    });
+    assert_eq!(issue.problem, Problem::ClaimBesideRating);
+}
+
+#[test]
+fn a_format_1_0_dataset_reads_as_1_1_with_the_new_fields_empty() {
+    let v = check(&good()).unwrap();
+    assert_eq!(v.dataset.schema_version, "1.0");
+    assert_eq!(v.dataset.meta.coverage, None);
+    assert!(v.dataset.meta.translated_by_project.is_empty());
+    assert!(v.dataset.products.iter().all(|p| p.rating.claimed.is_none()));
+    assert_eq!(v.dataset.coverage(), None);
+}
+
+#[test]
+fn coverage_counts_rated_products_and_an_undated_total_is_removed() {
+    let mut d = good();
+    d["schema_version"] = json!("1.1");
+    d["meta"]["coverage"] =
+        json!({ "rated_total": 437, "as_of": "2025-06-30", "source": "https://baoquocte.vn/x" });
+    let v = check(&d).unwrap();
+    let summary = v.dataset.coverage().unwrap();
+    assert_eq!((summary.listed, summary.rated, summary.others), (2, 1, 1));
+    assert_eq!(summary.coverage.rated_total, 437);
+
+    d["meta"]["coverage"]["as_of"] = json!("mid-2025");
+    let v = check(&d).unwrap();
+    assert_eq!(v.dataset.meta.coverage, None);
+    assert_eq!(only_issue(&v).path, "$.meta.coverage.as_of");
+    d["meta"]["coverage"]["as_of"] = json!("2025-06-30");
+    d["meta"]["coverage"]["source"] = json!("javascript:alert(1)");
+    let v = check(&d).unwrap();
+    assert_eq!(only_issue(&v).path, "$.meta.coverage.source");
+}
