@@ -155,6 +155,12 @@ pub fn this_month() -> (i32, u8) {
     (now.get_full_year() as i32, (now.get_month() + 1) as u8)
 }
 
+/// `YYYY-MM` of [`this_month`], the form certificate dates are kept in.
+pub fn this_month_key() -> String {
+    let (year, month) = this_month();
+    format!("{year:04}-{month:02}")
+}
+
 /// The input an event came from.
 fn input_of(ev: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()

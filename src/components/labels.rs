@@ -41,6 +41,8 @@ pub fn subcategory(i18n: I18n, key: &str) -> String {
         "flowers" => t_string!(i18n, sub_flowers),
         "jewellery" => t_string!(i18n, sub_jewellery),
         "handicraft" => t_string!(i18n, sub_handicraft),
+        "confectionery" => t_string!(i18n, sub_confectionery),
+        "spice" => t_string!(i18n, sub_spice),
         _ => t_string!(i18n, sub_other),
     }
     .to_string()

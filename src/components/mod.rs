@@ -1,3 +1,4 @@
+pub mod coverage;
 pub mod external_link;
 pub mod header;
 pub mod icons;
@@ -13,6 +14,7 @@ pub mod part_status;
 pub mod product_card;
 pub mod pwa;
 pub mod qr_code;
+pub mod rating;
 pub mod tab_bar;
 pub mod trip_parts;
 

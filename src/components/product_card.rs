@@ -3,6 +3,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddToList;
 use crate::components::names::VietnameseName;
+use crate::components::rating::RatingLine;
 use crate::i18n::*;
 use crate::state::language::localized;
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use ocop_core::geo;
 use ocop_core::model::Product;
 
 /// One product in the list: its name (with the Vietnamese one when it is shown in another
-/// language), rating as the sources state it, area and group.
+/// language), rating as the sources state it (a lapsed certificate included), area and group.
 #[component]
 pub fn ProductCard(product: Product) -> impl IntoView {
     let i18n = use_i18n();
@@ -32,19 +33,6 @@ pub fn ProductCard(product: Product) -> impl IntoView {
     // Mark untranslated names as Vietnamese so screen readers pronounce them correctly.
     let title_lang = move || if name.has(lang()) { lang().code() } else { "vi" };
 
-    let rating_view = move || match rating.stars {
-        Some(stars) => {
-            let national = rating.is_national();
-            view! {
-                <span class="stars" aria-hidden="true">{"★".repeat(stars as usize)}</span>
-                <span class="visually-hidden">{t_string!(i18n, stars_label, stars).to_string()}</span>
-                {national.then(|| view! { <span class="badge badge-national">{t!(i18n, national)}</span> })}
-            }
-            .into_any()
-        }
-        None if rating.is_ocop() => view! { <span class="muted">{t!(i18n, stars_unknown)}</span> }.into_any(),
-        None => view! { <span class="badge badge-unconfirmed">{t!(i18n, unconfirmed)}</span> }.into_any(),
-    };
     let area = move || match locality.district.as_deref().and_then(geo::district) {
         Some(d) => d.name().get(lang()).to_string(),
         None => t_string!(i18n, area_unknown).to_string(),
@@ -64,7 +52,7 @@ pub fn ProductCard(product: Product) -> impl IntoView {
                     </a>
                 </h2>
                 <VietnameseName name=vi_name />
-                <p class="product-rating">{rating_view}</p>
+                <p class="product-rating"><RatingLine rating /></p>
                 <p class="product-meta">
                     <span>{area}</span>
                     " · "

@@ -1,6 +1,7 @@
 //! About the app, and the data-status panel: which dataset is shown, from where, how many
 //! records, what was left out and why, and who to credit.
 
+use crate::components::coverage::CoverageNote;
 use crate::components::external_link::ExternalLink;
 use crate::components::lang_of;
 use crate::components::notice::{reason_text, short_timestamp};
@@ -22,7 +23,38 @@ pub fn About() -> impl IntoView {
         <section aria-labelledby="about-title" class="about">
             <h1 id="about-title">{t!(i18n, about_title)}</h1>
             <p>{t!(i18n, about_intro)}</p>
+            <CoverageNote />
+            <DataNotes />
             <DataStatus />
+        </section>
+    }
+}
+
+/// The dataset's own notes on how it was compiled, and which of its languages are the
+/// project's translations.
+#[component]
+fn DataNotes() -> impl IntoView {
+    let i18n = use_i18n();
+    let meta = use_app_data().dataset().meta.clone();
+    let lang = move || lang_of(i18n.get_locale());
+    let translated_langs = meta.translated_by_project;
+    let translated = move || {
+        let code = lang().code();
+        translated_langs
+            .iter()
+            .any(|l| l == code)
+            .then(|| view! { <p data-testid="translations-note">{t!(i18n, translations_note)}</p> })
+    };
+    let notes = meta.notes.map(|notes| {
+        let text = notes.clone();
+        let notes_lang = move || if notes.has(lang()) { lang().code() } else { "vi" };
+        view! { <p data-testid="data-notes" lang=notes_lang>{move || text.get(lang()).to_string()}</p> }
+    });
+    view! {
+        <section aria-labelledby="notes-title">
+            <h2 id="notes-title">{t!(i18n, data_notes)}</h2>
+            {notes}
+            {translated}
         </section>
     }
 }

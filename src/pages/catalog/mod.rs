@@ -11,6 +11,7 @@ mod results;
 mod search;
 
 use crate::browser::page;
+use crate::components::coverage::CoverageNote;
 use crate::components::lang_of;
 use crate::i18n::*;
 use crate::state::hand_over::use_hand_over;
@@ -67,6 +68,7 @@ pub fn Catalog() -> impl IntoView {
     view! {
         <section aria-labelledby="catalog-title" class="catalog">
             <h1 id="catalog-title">{t!(i18n, catalog_title)}</h1>
+            <CoverageNote />
             <SearchBox text />
             <div class="catalog-layout">
                 <Show when=move || rest_drawn.get()>

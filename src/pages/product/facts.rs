@@ -5,6 +5,7 @@ use crate::browser::page;
 use crate::components::external_link::ExternalLink;
 use crate::components::labels;
 use crate::components::lang_of;
+use crate::components::rating::{claim_detail, RatingLine};
 use crate::i18n::*;
 use crate::state::use_app_data;
 use leptos::prelude::*;
@@ -13,38 +14,18 @@ use ocop_core::geo;
 use ocop_core::model::{Locality, Precision, PriceRange, Rating, WhereToBuy};
 use ocop_core::url::is_safe_http_url;
 
-/// `YYYY-MM` of today, to tell whether a certificate's 36 months have passed.
-fn this_month() -> String {
-    let (year, month) = page::this_month();
-    format!("{year:04}-{month:02}")
-}
-
 /// The stars as the sources state them, the year rated, validity and decision.
 #[component]
 pub fn RatingFacts(rating: Rating) -> impl IntoView {
     let i18n = use_i18n();
-    let stars = {
-        let rating = rating.clone();
-        move || {
-            match rating.stars {
-            Some(stars) => view! {
-                <span class="stars" aria-hidden="true">{"★".repeat(stars as usize)}</span>
-                <span class="visually-hidden">{t_string!(i18n, stars_label, stars).to_string()}</span>
-                {rating.is_national().then(|| view! { <span class="badge badge-national">{t!(i18n, national)}</span> })}
-            }
-            .into_any(),
-            None if rating.is_ocop() => view! { <span>{t!(i18n, stars_unknown)}</span> }.into_any(),
-            None => view! { <span class="badge badge-unconfirmed">{t!(i18n, unconfirmed)}</span> }.into_any(),
-        }
-        }
-    };
+    let stars = rating.clone();
     let details = move || {
         let year = rating
             .year_rated
             .map(|year| view! { <li>{t_string!(i18n, rated_in, year).to_string()}</li> });
         let validity = match &rating.valid_until {
             Some(date) => {
-                let expired = *date < this_month();
+                let expired = *date < page::this_month_key();
                 let date = date.clone();
                 view! {
                     <li>{t_string!(i18n, valid_until, date).to_string()}</li>
@@ -61,12 +42,20 @@ pub fn RatingFacts(rating: Rating) -> impl IntoView {
             .decision
             .clone()
             .map(|d| view! { <li>{t!(i18n, decision)}": " {d}</li> });
-        view! { {year} {validity} {decision} }
+        let claim = rating.claimed.as_deref().map(|claim| {
+            let source = claim.source.clone();
+            view! {
+                <li data-testid="claim-detail">
+                    {claim_detail(i18n, claim)} " " <ExternalLink href=source>{t!(i18n, claim_source)}</ExternalLink>
+                </li>
+            }
+        });
+        view! { {year} {validity} {decision} {claim} }
     };
     view! {
         <section aria-labelledby="rating-title">
             <h2 id="rating-title">{t!(i18n, product_rating)}</h2>
-            <p class="product-rating">{stars}</p>
+            <p class="product-rating"><RatingLine rating=stars /></p>
             <ul class="plain">{details}</ul>
         </section>
     }
