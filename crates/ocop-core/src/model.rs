@@ -19,7 +19,8 @@ pub const SCHEMA_MAJOR: u32 = 1;
 /// The version this build writes (`data synth`) and documents.
 ///
 /// 1.1 added optional fields only (a 1.0 file reads as 1.1 with them empty, and a 1.0 app
-/// ignores them): `rating.claimed`, `meta.coverage`, `meta.translated_by_project`.
+/// ignores them): `rating.claimed`, `meta.coverage`, `meta.translated_by_project`, and
+/// `images` on products, spots and sales points, `summary` on products, places and routes.
 pub const SCHEMA_VERSION: &str = "1.1";
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -183,6 +184,34 @@ pub struct Rating {
     pub claimed: Option<Box<ClaimedStars>>,
 }
 
+/// A photo of a product or place, with what its licence requires the app to show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// The picture (http or https).
+    pub url: String,
+    /// Its size in pixels: the page keeps the box at this aspect ratio before it loads, so
+    /// nothing moves when it arrives.
+    pub width: u32,
+    pub height: u32,
+    /// What it shows, for screen readers and when it cannot load.
+    pub alt: LocalText,
+    pub author: String,
+    /// The licence's short name, e.g. `CC BY-SA 4.0`.
+    pub licence: String,
+    /// The page the picture and its licence come from.
+    pub source: String,
+    /// Smaller copies (`url`, `width`), for the browser to choose from (`srcset`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<ImageVariant>,
+}
+
+/// A copy of an [`Image`] at another width.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImageVariant {
+    pub url: String,
+    pub width: u32,
+}
+
 /// How a certificate is known to have lapsed ([`Rating::lapse`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lapse<'a> {
@@ -335,6 +364,10 @@ pub struct Product {
     pub producer: Option<String>,
     #[serde(default)]
     pub locality: Locality,
+    /// One or two sentences on what it is, in every language (format 1.1); `description`
+    /// keeps the full account with its caveats. Boxed: see `description`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Box<LocalText>>,
     /// Boxed, like `price`: a product is held in a list of up to 100,000, and each inline
     /// byte is paid for every product, with or without one (at 50,000 products the list
     /// grew to 20 MB in wasm memory, docs/performance.md "Memory").
@@ -351,6 +384,10 @@ pub struct Product {
     #[serde(default)]
     pub traceability: Option<bool>,
     pub sources: Vec<String>,
+    /// Photos, when openly licensed with their attribution (format 1.1). None is required.
+    /// Boxed slice, not `Vec`: 16 inline bytes instead of 24 on every record.
+    #[serde(default, skip_serializing_if = "<[Image]>::is_empty")]
+    pub images: Box<[Image]>,
 }
 
 /// Subcategories the app has labels and icons for. Others are accepted with a warning.
@@ -461,6 +498,10 @@ pub struct Spot {
     #[serde(default)]
     pub locality: Locality,
     pub coordinates: Coordinates,
+    /// One or two sentences on what it is or why to go, in every language (format 1.1);
+    /// `description` keeps the full account with its caveats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<LocalText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalText>,
     /// Best months to visit (1–12); empty = all year or unknown.
@@ -475,6 +516,10 @@ pub struct Spot {
     #[serde(default)]
     pub products: Vec<String>,
     pub sources: Vec<String>,
+    /// Photos, when openly licensed with their attribution (format 1.1). None is required.
+    /// Boxed slice, not `Vec`: 16 inline bytes instead of 24 on every record.
+    #[serde(default, skip_serializing_if = "<[Image]>::is_empty")]
+    pub images: Box<[Image]>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -500,9 +545,17 @@ pub struct SalesPoint {
     /// Opening hours as published (localised text, e.g. `{"vi": "7:30–21:00 hằng ngày"}`); `null` when unknown.
     #[serde(default)]
     pub opening_hours: Option<LocalText>,
+    /// One or two sentences on what it is or why to go, in every language (format 1.1);
+    /// `description` keeps the full account with its caveats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<LocalText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<LocalText>,
     pub sources: Vec<String>,
+    /// Photos, when openly licensed with their attribution (format 1.1). None is required.
+    /// Boxed slice, not `Vec`: 16 inline bytes instead of 24 on every record.
+    #[serde(default, skip_serializing_if = "<[Image]>::is_empty")]
+    pub images: Box<[Image]>,
 }
 
 /// A stop on a curated route or a trip: a spot or a sales point. (Ids are unique per kind
@@ -528,6 +581,9 @@ pub struct Route {
     pub id: String,
     pub name: LocalText,
     pub theme: LocalText,
+    /// One or two sentences on what the route offers, in every language (format 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<LocalText>,
     pub stops: Vec<RouteStop>,
     #[serde(default)]
     pub best_months: Vec<u8>,

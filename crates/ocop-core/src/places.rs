@@ -18,7 +18,7 @@
 //! assert!(places.products_at(&nowhere).is_empty());
 //! ```
 
-use crate::model::{Access, Coordinates, Dataset, Event, Route, SalesPointKind, SpotKind, StopRef};
+use crate::model::{Access, Coordinates, Dataset, Event, Image, Route, SalesPointKind, SpotKind, StopRef};
 use crate::text::LocalText;
 use std::collections::{BTreeSet, HashMap};
 
@@ -63,6 +63,8 @@ pub struct Place<'a> {
     pub kind: PlaceKind,
     pub name: &'a LocalText,
     pub description: Option<&'a LocalText>,
+    /// What it is in a sentence or two, when the data has one.
+    pub summary: Option<&'a LocalText>,
     pub coordinates: Coordinates,
     /// `locality.district`, empty when unknown.
     pub district: &'a str,
@@ -72,6 +74,8 @@ pub struct Place<'a> {
     pub season_months: &'a [u8],
     pub season_note: Option<&'a LocalText>,
     pub events: &'a [Event],
+    /// Photos with their attribution; usually none.
+    pub images: &'a [Image],
 }
 
 impl Place<'_> {
@@ -261,24 +265,28 @@ pub fn place<'d>(dataset: &'d Dataset, stop: &StopRef) -> Option<Place<'d>> {
             kind: PlaceKind::Spot(s.kind),
             name: &s.name,
             description: s.description.as_ref(),
+            summary: s.summary.as_ref(),
             coordinates: s.coordinates,
             district: s.locality.district.as_deref().unwrap_or(""),
             access: s.access,
             season_months: &s.season_months,
             season_note: s.season_note.as_ref(),
             events: &s.events,
+            images: &s.images,
         }),
         StopRef::SalesPoint(id) => dataset.sales_point(id).map(|p| Place {
             stop: stop.clone(),
             kind: PlaceKind::SalesPoint(p.kind),
             name: &p.name,
             description: p.description.as_ref(),
+            summary: p.summary.as_ref(),
             coordinates: p.coordinates,
             district: p.locality.district.as_deref().unwrap_or(""),
             access: Access::Road,
             season_months: &[],
             season_note: None,
             events: &[],
+            images: &p.images,
         }),
     }
 }

@@ -1299,6 +1299,8 @@ mod tests {
             season_months: Vec::new(),
             traceability: None,
             sources: Vec::new(),
+            images: Box::default(),
+            summary: None,
         }
     }
 

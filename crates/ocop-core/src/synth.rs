@@ -66,6 +66,8 @@ pub fn synth_dataset(count: usize, seed: u64) -> Dataset {
             opening_hours: None,
             description: None,
             sources: source("point", i),
+            images: Box::default(),
+            summary: None,
         })
         .collect();
 
@@ -131,6 +133,8 @@ pub fn synth_dataset(count: usize, seed: u64) -> Dataset {
                 },
                 traceability: None,
                 sources: source("product", i),
+                images: Box::default(),
+                summary: None,
             }
         })
         .collect();
@@ -151,6 +155,8 @@ pub fn synth_dataset(count: usize, seed: u64) -> Dataset {
                 .map(|_| products[rng.usize(..products.len())].id.clone())
                 .collect(),
             sources: source("spot", i),
+            images: Box::default(),
+            summary: None,
         })
         .collect();
 
@@ -159,6 +165,7 @@ pub fn synth_dataset(count: usize, seed: u64) -> Dataset {
             id: format!("synth-route-{i}"),
             name: LocalText::vi(format!("Tuyến {i}")),
             theme: LocalText::vi("Tổng hợp"),
+            summary: None,
             stops: (0..4)
                 .map(|_| RouteStop {
                     place: StopRef::Spot(spots[rng.usize(..spots.len())].id.clone()),

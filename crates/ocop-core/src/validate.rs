@@ -186,6 +186,10 @@ pub enum Problem {
     ClaimSourceNotListed {
         url: String,
     },
+    /// An image the app cannot show with its attribution.
+    BadImage {
+        reason: String,
+    },
 }
 
 /// The collection a reference points into.
@@ -265,6 +269,7 @@ impl fmt::Display for Problem {
                 "a claimed rating needs evidence \"ocop_stated\" and no stars (a stated rating goes in \"stars\")"
             ),
             Problem::ClaimedStars => write!(f, "claimed stars must be one or two of 3, 4, 5 in rising order"),
+            Problem::BadImage { reason } => write!(f, "image left out: {reason}"),
             Problem::ClaimSourceNotListed { url } => {
                 write!(f, "{url:?} is not among the product's sources")
             }
@@ -528,6 +533,7 @@ impl Validator {
         check_months(&p.season_months, &format!("{path}.season_months"))?;
         check_sources(&p.sources, &format!("{path}.sources"))?;
         self.check_claim(p, path);
+        self.check_images(&mut p.images, path);
         self.check_locality(&mut p.locality, path);
         if !SUBCATEGORIES.contains(&p.subcategory.as_str()) {
             self.report(
@@ -604,6 +610,7 @@ impl Validator {
                 return Err((format!("{at}.source"), Problem::UnsafeUrl { url: url.clone() }));
             }
         }
+        self.check_images(&mut s.images, path);
         self.check_locality(&mut s.locality, path);
         Ok(())
     }
@@ -612,7 +619,30 @@ impl Validator {
         check_coordinates(&s.coordinates, &format!("{path}.coordinates"))?;
         check_sources(&s.sources, &format!("{path}.sources"))?;
         self.check_locality(&mut s.locality, path);
+        self.check_images(&mut s.images, path);
         Ok(())
+    }
+
+    /// An image that cannot be shown with its attribution, or would shift the page when it
+    /// loads (no size), is left out; the record stays.
+    fn check_images(&mut self, images: &mut Box<[Image]>, path: &str) {
+        if images.is_empty() {
+            return;
+        }
+        let mut kept = Vec::with_capacity(images.len());
+        for (i, image) in std::mem::take(images).into_vec().into_iter().enumerate() {
+            match image_problem(&image) {
+                None => kept.push(image),
+                Some(reason) => self.report(
+                    format!("{path}.images[{i}]"),
+                    Problem::BadImage {
+                        reason: reason.to_string(),
+                    },
+                    Action::RemovedValue,
+                ),
+            }
+        }
+        *images = kept.into_boxed_slice();
     }
 
     fn check_route(&mut self, r: &mut Route, path: &str) -> Verdict {
@@ -844,6 +874,26 @@ fn check_sources(sources: &[String], path: &str) -> Verdict {
         }
     }
     Ok(())
+}
+
+/// Why an image cannot be shown, if it cannot.
+fn image_problem(image: &Image) -> Option<&'static str> {
+    const MAX_SIDE: u32 = 20_000;
+    if !is_safe_http_url(&image.url) || image.variants.iter().any(|v| !is_safe_http_url(&v.url)) {
+        Some("its address is not an http(s) URL")
+    } else if !(1..=MAX_SIDE).contains(&image.width) || !(1..=MAX_SIDE).contains(&image.height) {
+        Some("width and height must be 1 to 20000 pixels")
+    } else if image.variants.iter().any(|v| !(1..=MAX_SIDE).contains(&v.width)) {
+        Some("a variant's width must be 1 to 20000 pixels")
+    } else if image.author.trim().is_empty() || image.licence.trim().is_empty() {
+        Some("author and licence are required")
+    } else if !is_safe_http_url(&image.source) {
+        Some("its source is not an http(s) URL")
+    } else if image.alt.vi.trim().is_empty() {
+        Some("alt text (at least in Vietnamese) is required")
+    } else {
+        None
+    }
 }
 
 fn check_months(months: &[u8], path: &str) -> Verdict {

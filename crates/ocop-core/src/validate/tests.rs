@@ -724,3 +724,47 @@ fn coverage_counts_rated_products_and_an_undated_total_is_removed() {
     let v = check(&d).unwrap();
     assert_eq!(only_issue(&v).path, "$.meta.coverage.source");
 }
+
+#[test]
+fn images_without_attribution_or_size_are_left_out_and_the_record_stays() {
+    let image = json!({
+        "url": "https://upload.wikimedia.org/a.jpg", "width": 1200, "height": 800,
+        "alt": { "vi": "Đồi chè", "en": "Tea hills" }, "author": "A. Photographer",
+        "licence": "CC BY-SA 4.0", "source": "https://commons.wikimedia.org/wiki/File:A.jpg",
+        "variants": [{ "url": "https://upload.wikimedia.org/a-480.jpg", "width": 480 }]
+    });
+    let mut d = good();
+    d["products"][0]["images"] = json!([image.clone()]);
+    d["spots"][0]["images"] = json!([image.clone()]);
+    d["sales_points"][0]["images"] = json!([image.clone()]);
+    let v = check(&d).unwrap();
+    assert!(v.issues.is_empty(), "{:#?}", v.issues);
+    assert_eq!(v.dataset.products[0].images[0].variants[0].width, 480);
+    assert_eq!(v.dataset.spots[0].images.len(), 1);
+    assert_eq!(v.dataset.sales_points[0].images.len(), 1);
+
+    for (field, value) in [
+        ("url", json!("javascript:alert(1)")),
+        ("width", json!(0)),
+        ("author", json!(" ")),
+        ("licence", json!("")),
+        ("source", json!("ftp://x")),
+        ("alt", json!({ "vi": "" })),
+        ("variants", json!([{ "url": "https://x/a.jpg", "width": 0 }])),
+    ] {
+        let mut bad = image.clone();
+        bad[field] = value;
+        let mut d = good();
+        d["products"][0]["images"] = json!([bad, image.clone()]);
+        let v = check(&d).unwrap();
+        assert_eq!(v.dataset.products.len(), 2, "{field}: the product stays");
+        assert_eq!(
+            v.dataset.products[0].images.len(),
+            1,
+            "{field}: only the bad image goes"
+        );
+        let issue = only_issue(&v);
+        assert_eq!(issue.path, "$.products[0].images[0]", "{field}");
+        assert_eq!(issue.action, Action::RemovedValue);
+    }
+}
