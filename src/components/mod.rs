@@ -11,6 +11,7 @@ pub mod map;
 pub mod names;
 pub mod notice;
 pub mod part_status;
+pub mod photo;
 pub mod product_card;
 pub mod pwa;
 pub mod qr_code;

@@ -3,6 +3,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddToList;
 use crate::components::names::VietnameseName;
+use crate::components::photo::Photo;
 use crate::components::rating::RatingLine;
 use crate::i18n::*;
 use crate::state::language::localized;
@@ -21,8 +22,14 @@ pub fn ProductCard(product: Product) -> impl IntoView {
         group,
         rating,
         locality,
+        images,
         ..
     } = product;
+    // A photo, when the data has one, stands where the group's icon would.
+    let picture = match images.first().cloned() {
+        Some(image) => view! { <Photo image sizes="6rem" /> }.into_any(),
+        None => view! { <GroupIcon group /> }.into_any(),
+    };
     let lang = move || lang_of(i18n.get_locale());
     let title = {
         let name = name.clone();
@@ -40,7 +47,7 @@ pub fn ProductCard(product: Product) -> impl IntoView {
 
     view! {
         <li class="product-card" data-testid="product-card" data-product-id=id.clone()>
-            <GroupIcon group />
+            {picture}
             <div class="product-card-body">
                 <h2 class="product-name" lang=title_lang>
                     // The link is named by the product name alone; CSS stretches its hit area

@@ -5,6 +5,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddAllToList;
 use crate::components::map::{MapMarker, PlaceMap};
+use crate::components::photo::Photo;
 use crate::components::product_card::ProductCard;
 use crate::components::trip_parts::{AddToTrip, MonthPicker, SeasonBadge};
 use crate::i18n::*;
@@ -38,10 +39,20 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
         let name = p.name.clone();
         let heading = p.name.clone();
         let kind = p.kind.key();
+        let summary = p.summary.cloned();
         let description = p.description.cloned();
         let season_note = p.season_note.cloned();
         let months = p.season_months.to_vec();
         let events = p.events.to_vec();
+        let photos = (!p.images.is_empty()).then(|| {
+            let photos = p
+                .images
+                .iter()
+                .cloned()
+                .map(|image| view! { <Photo image sizes="(min-width: 48rem) 40rem, 100vw" linked_source=true /> })
+                .collect_view();
+            view! { <div class="photos">{photos}</div> }
+        });
         let approximate = p.coordinates.precision == Precision::Approximate;
         let district = geo::district(p.district);
         let products: Vec<_> = data
@@ -67,6 +78,8 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
                     {move || labels::place_kind(i18n, kind)}
                     {district.map(|d| view! { " · " {move || d.name().get(lang()).to_string()} })}
                 </p>
+                {photos}
+                {summary.map(|s| view! { <p class="lead">{move || s.get(lang()).to_string()}</p> })}
                 {description.map(|d| view! { <p>{move || d.get(lang()).to_string()}</p> })}
                 <AddToTrip stop=stop.clone() name=Signal::derive(move || name.get(lang()).to_string()) />
                 <section aria-labelledby="season-title">

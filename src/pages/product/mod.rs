@@ -10,6 +10,7 @@ use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddToList;
+use crate::components::photo::Photo;
 use crate::i18n::*;
 use crate::state::language::localized;
 use crate::state::use_app_data;
@@ -58,9 +59,19 @@ fn ProductDetails(index: usize) -> impl IntoView {
         let name = product.name.clone();
         Effect::new(move |_| page::set_title(&format!("{} – OCOP Quảng Ninh", name.get(lang()))));
     }
-    let description_view = product.description.clone().map(|d| {
-        let d2 = d.clone();
-        view! { <p class="lead" lang=move || if d2.has(lang()) { lang().code() } else { "vi" }>{move || d.get(lang()).to_string()}</p> }
+    // What it is first (the summary, when the data has one), then the full account.
+    let text_view = move |text: LocalText, class: &'static str| {
+        let marked = text.clone();
+        view! { <p class=class lang=move || if marked.has(lang()) { lang().code() } else { "vi" }>{move || text.get(lang()).to_string()}</p> }
+    };
+    let summary_view = product.summary.as_deref().cloned().map(|s| text_view(s, "lead"));
+    let description_view = product.description.as_deref().cloned().map(|d| {
+        let class = if product.summary.is_some() {
+            "description"
+        } else {
+            "lead"
+        };
+        text_view(d, class)
     });
     let Product {
         id,
@@ -72,14 +83,25 @@ fn ProductDetails(index: usize) -> impl IntoView {
         season_months,
         traceability,
         sources,
+        images,
         ..
     } = product.clone();
+    let photos = (!images.is_empty()).then(|| {
+        let photos = images
+            .into_vec()
+            .into_iter()
+            .map(|image| view! { <Photo image sizes="(min-width: 48rem) 40rem, 100vw" linked_source=true /> })
+            .collect_view();
+        view! { <div class="photos">{photos}</div> }
+    });
     view! {
         <article class="product-page" data-testid="product-page" data-product-id=id>
             <p class="back">
                 <A href=localized("/") exact=true>"← " {t!(i18n, back_to_catalog)}</A>
             </p>
             <ProductHeader product />
+            {photos}
+            {summary_view}
             {description_view}
             <div class="product-facts">
                 <RatingFacts rating />
