@@ -1565,10 +1565,12 @@ mod tests {
         let data = bundled();
         let cards = cards(&data).unwrap();
         let find = |path: &str| cards.iter().find(|c| c.path == path).unwrap();
+        // No district (the sources do not give one): the commune says where.
         assert_eq!(
             find("og/product/ngoc-trai-akoya.png").subtitle,
-            "Trang sức · TP Hạ Long"
+            "Trang sức · trại Tùng Sâu, vịnh Hạ Long"
         );
+        assert_eq!(find("og/product/tra-hoa-vang-ba-che.png").subtitle, "Trà · Huyện Ba Chẽ");
         assert_eq!(find("og/site.png").title, "OCOP Quảng Ninh");
         let spot = &data.spots[0];
         assert!(find(&format!("og/spot/{}.png", spot.id))

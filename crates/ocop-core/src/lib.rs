@@ -26,7 +26,10 @@
 //! * [`pace`]: long work (validating, indexing) that pauses for the page and reports progress.
 //! * [`unicode`]: canonical decomposition, NFC and combining marks for Latin letters.
 //! * [`seo`]: pre-rendered pages' URLs, heads (Open Graph, JSON-LD), sitemap and robots.txt.
+//! * [`audit`]: whole-dataset checks the bundled data is held to (route detours, places the
+//!   outline puts at sea, missing translations, mixed-script Chinese names).
 
+pub mod audit;
 pub mod catalog;
 pub mod config;
 pub mod export;

@@ -90,13 +90,14 @@ fn cases(default: u32) -> u32 {
 }
 
 /// Limits the bundled dataset's records only partly fit: long texts and lists drop some
-/// records, and a duplicated collection goes over the record limit (67 products). Its meta
+/// records, and a duplicated collection goes over the record limit (107 products, 214 when
+/// duplicated). Its meta
 /// is longer than any record, so these go with [`BUNDLED_SHORT_META`].
 fn tight() -> Limits {
     Limits {
         max_string_chars: 250,
         max_list_items: 4,
-        max_records: 70,
+        max_records: 150,
         ..Limits::default()
     }
 }
