@@ -8,6 +8,10 @@
 //!   pre-rendered (for the origin URL, from the dataset FILE instead of the bundled one)
 //! * `data check FILE`  validate a dataset exactly as the app does; exit 1 on problems
 //! * `data synth --count N [--seed S] [--out FILE]`  write a synthetic dataset for benchmarks
+//! * `data import FILE [--out F] [--report F] [--base F [--keep-unlisted]] [--version V]`
+//!   a spreadsheet (.xlsx, .csv) of products → a dataset and a report (import.rs)
+//! * `data diff OLD NEW`  products added, removed, re-rated, renamed
+//! * `data template [--check]`  write (or check) docs/ocop-template.csv and .xlsx
 //! * `bench [--runs N] [--update-readme]`  the browser benchmark report (target/bench/report.md)
 //! * `fuzz [SECONDS]`   every cargo-fuzz target in fuzz/ for SECONDS each (default 60); fails on any crash
 //! * `soak [--minutes N] [--seed S]`  random kiosk use for N minutes: no errors, no leaks
@@ -27,6 +31,7 @@ mod csp;
 mod data;
 mod fuzz;
 mod icons;
+mod import;
 mod install;
 mod og_image;
 mod precache;
@@ -51,6 +56,9 @@ fn main() -> ExitCode {
         ["test", rest @ ..] => suite::test_all(rest),
         ["data", "check", file] => return data::check(file),
         ["data", "synth", rest @ ..] => data::synth(rest),
+        ["data", "import", rest @ ..] => return import::import_command(rest),
+        ["data", "diff", old, new] => return import::diff_command(old, new),
+        ["data", "template", rest @ ..] => import::template_command(rest),
         ["bench", rest @ ..] => site::bench(rest),
         ["soak", rest @ ..] => site::soak(rest),
         ["fuzz"] => fuzz::run_all(60, &mut process::Steps::default()),
@@ -90,6 +98,13 @@ const USAGE: &str = "usage:
                                       from a published dataset FILE instead of the bundled one
   cargo xtask data check FILE         validate a dataset file as the app does
   cargo xtask data synth --count N [--seed S] [--out FILE]
+  cargo xtask data import FILE.xlsx|FILE.csv [--out DATASET.json] [--report REPORT.md]
+                          [--base EXISTING.json [--keep-unlisted]] [--version VERSION] [--sheet NAME]
+                                      a spreadsheet of products (docs/data-template.md) → a dataset
+                                      and a report of every refused row; exit 1 if no row is accepted
+  cargo xtask data diff OLD NEW       products added, removed, re-rated and renamed (vi + en)
+  cargo xtask data template [--check] write docs/ocop-template.csv and .xlsx from the bundled data
+                                      (--check: fail if the committed ones are stale)
   cargo xtask fuzz [SECONDS]          run each cargo-fuzz target (fuzz/) for SECONDS, default 60; fails on a crash
   cargo xtask soak [--minutes N] [--seed S]
                                       drive a kiosk at random for N minutes (default 10): zero

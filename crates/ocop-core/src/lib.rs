@@ -28,13 +28,17 @@
 //! * [`seo`]: pre-rendered pages' URLs, heads (Open Graph, JSON-LD), sitemap and robots.txt.
 //! * [`audit`]: whole-dataset checks the bundled data is held to (route detours, places the
 //!   outline puts at sea, missing translations, mixed-script Chinese names).
+//! * [`import`]: the province office's spreadsheet rows → a dataset and a report of refused rows.
+//! * [`diff`]: products added, removed, re-rated and renamed between two datasets.
 
 pub mod audit;
 pub mod catalog;
 pub mod config;
+pub mod diff;
 pub mod export;
 pub mod format;
 pub mod geo;
+pub mod import;
 pub mod kiosk;
 pub mod model;
 pub mod optimise;
