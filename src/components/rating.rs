@@ -26,10 +26,10 @@ pub fn RatingLine(rating: Rating) -> impl IntoView {
     let lapse = rating.lapse(&this_month).map(|lapse| match lapse {
         Lapse::Ended(date) => {
             let date = date.to_string();
-            view! { <span class="badge badge-lapsed" data-testid="lapsed">{move || t_string!(i18n, lapsed_on, date = date.clone()).to_string()}</span> }
+            view! { <span class="badge badge-lapsed" data-testid="lapsed">{move || t_string!(i18n, lapsed_on, date = date.clone()).to_string()}</span> }.into_any()
         }
         Lapse::RoundOf(year) => {
-            view! { <span class="badge badge-lapsed" data-testid="lapsed">{move || t_string!(i18n, lapsed_round, year).to_string()}</span> }
+            view! { <span class="badge badge-lapsed" data-testid="lapsed">{move || t_string!(i18n, lapsed_round, year).to_string()}</span> }.into_any()
         }
     });
     let stars = match (rating.stars, rating.claimed.as_deref()) {

@@ -56,6 +56,9 @@ pub fn MapPage() -> impl IntoView {
         <section class="map-page">
             <h1>{t!(i18n, map_title)}</h1>
             <p class="muted">{t!(i18n, map_intro)}</p>
+            // The outline is Natural Earth's, coarse at this scale: docs/data-audit.md lists
+            // every place it leaves at sea, and a test keeps that list known.
+            <p class="muted" data-testid="map-outline-note">{t!(i18n, map_outline_note)}</p>
             <div class="map-layout">
                 <div class="map-main">
                     <PlaceMap
