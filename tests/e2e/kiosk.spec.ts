@@ -135,17 +135,17 @@ test('nothing on a kiosk leads off the app: links to other sites are QR codes', 
   await startInEnglish(page);
   await noWayOut('catalog');
 
-  const product = data.products.find((p: any) => p.where_to_buy.online?.length > 0);
+  // A product whose first source is a web page: on a kiosk, a QR code with its address.
+  const product = data.products.find((p: any) => p.sources[0].startsWith('http'));
   await page.getByRole('searchbox', { name: t('en', 'search_label') }).fill(product.name.vi);
   await page.locator(`[data-product-id="${product.id}"] .card-link`).click();
   await expect(page.getByTestId('product-page')).toBeVisible();
-  // The shop's site is there, as a QR code with its address, not as a link.
-  const buy = page.getByTestId('where-to-buy');
-  await buy.getByTestId('external-qr-button').first().click();
-  const qr = buy.getByRole('img', { name: t('en', 'kiosk_link_qr_label') });
+  const sources = page.getByRole('region', { name: t('en', 'sources') });
+  await sources.getByTestId('external-qr-button').first().click();
+  const qr = sources.getByRole('img', { name: t('en', 'kiosk_link_qr_label') });
   await expect(qr).toBeVisible();
-  await expect(buy.getByTestId('external-qr').first()).toContainText(product.where_to_buy.online[0].url);
-  await buy.getByTestId('external-qr-button').first().click();
+  await expect(sources.getByTestId('external-qr').first()).toContainText(product.sources[0]);
+  await sources.getByTestId('external-qr-button').first().click();
   await noWayOut('product page');
   await page.getByRole('region', { name: t('en', 'places_to_visit') }).getByRole('button', { name: t('en', 'add_places_to_trip') }).click();
 

@@ -107,23 +107,28 @@ test('quantities, notes and ticks are kept; removing and clearing can be undone'
   await page.getByTestId('undo-bar').getByRole('button', { name: t('en', 'undo') }).click();
   await expect(row('cha-muc-manh-ha').getByRole('spinbutton')).toHaveValue('2');
   await expect(note).toHaveValue('the 500 g box');
-  await expect.poll(async () => JSON.parse((await stored(page))!).items.map((i: any) => i.product)).toEqual(before);
+  // Stored in the order they were added (the page groups them by where to buy).
+  await expect
+    .poll(async () => JSON.parse((await stored(page))!).items.map((i: any) => i.product))
+    .toEqual(['cha-muc-manh-ha', 'muc-ong-co-to-kho', 'oi-son-duong']);
 });
 
 test('groups by where to buy in trip order, or by category', async ({ page }) => {
   await seed(
     page,
     [item('oi-son-duong'), item('cha-muc-manh-ha'), item('muc-ong-co-to-kho'), item('gone-product')],
-    [{ spot: 'dao-co-to' }, { sales_point: 'trung-tam-ocop-ha-long' }],
+    [{ spot: 'dao-co-to' }, { spot: 'vuon-oi-son-duong' }],
   );
   const groups = page.getByTestId('list-group');
   await expect(groups).toHaveCount(4);
-  // Cô Tô first (the trip's first stop sells the dried squid), then the Hạ Long centre,
-  // then Sơn Dương's guava farm (not on the trip), then what the data no longer has.
-  await expect.poll(() => ids(page)).toEqual(['muc-ong-co-to-kho', 'cha-muc-manh-ha', 'oi-son-duong', 'gone-product']);
+  // Cô Tô first (the trip's first stop sells the dried squid), then Sơn Dương's guava farm
+  // (the trip's second stop), then the squid cakes, which no source ties to a shop, then
+  // what the data no longer has.
+  await expect.poll(() => ids(page)).toEqual(['muc-ong-co-to-kho', 'oi-son-duong', 'cha-muc-manh-ha', 'gone-product']);
   await expect(groups.nth(0).getByText(t('en', 'on_my_trip_chip'))).toBeVisible();
   await expect(groups.nth(1).getByText(t('en', 'on_my_trip_chip'))).toBeVisible();
   await expect(groups.nth(2).getByText(t('en', 'on_my_trip_chip'))).toHaveCount(0);
+  await expect(groups.nth(2).getByRole('heading')).toHaveText(t('en', 'list_group_anywhere'));
   await expect(groups.nth(3).getByRole('heading')).toHaveText(t('en', 'list_group_unavailable'));
   await expect(groups.nth(3).getByTestId('unavailable')).toBeVisible();
 

@@ -125,6 +125,19 @@ function hostileDataset() {
   const [p0, p1, p2, p3] = d.products;
   p0.name = { vi: PAYLOADS[0], en: PAYLOADS[0], zh: PAYLOADS[1] };
   p0.description = { vi: PAYLOADS[2], en: PAYLOADS[2] };
+  p0.summary = { vi: PAYLOADS[4], en: PAYLOADS[1] };
+  // A photo whose texts are payloads (its address is served by the test).
+  p0.images = [
+    {
+      url: 'https://images.example.test/p0.svg',
+      width: 300,
+      height: 200,
+      alt: { vi: PAYLOADS[0], en: PAYLOADS[2] },
+      author: PAYLOADS[1],
+      licence: PAYLOADS[4],
+      source: 'https://images.example.test/p0',
+    },
+  ];
   p1.name = { vi: PAYLOADS[3], en: PAYLOADS[4] };
   // Script and odd-scheme URLs where links are drawn: left out, never links.
   p2.where_to_buy = {
@@ -175,6 +188,9 @@ test('a dataset of XSS payloads renders as text and runs nothing, on every page 
   const violations = await watchPolicy(page);
   await useRemoteConfig(page);
   await serveRemote(page, (route) => route.fulfill(corsJson(JSON.stringify(d))));
+  await page.route('https://images.example.test/**', (route) =>
+    route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"/>' }),
+  );
   /** Checked on each page before leaving it: a navigation resets `window` and the DOM. */
   const nothingRan = async (where: string) => {
     expect(await traces(page), where).toEqual({ flag: null, handlers: [], scripts: 0, tags: 0, bold: 0 });
@@ -188,6 +204,9 @@ test('a dataset of XSS payloads renders as text and runs nothing, on every page 
   const name = (id: string) => page.locator(`[data-product-id="${id}"] .product-name`);
   await expect(name(p0)).toHaveText(PAYLOADS[0]);
   await expect(name(p1)).toHaveText(PAYLOADS[4]);
+  const photo = page.locator(`[data-product-id="${p0}"]`).getByTestId('photo');
+  await expect(photo.locator('img')).toHaveAttribute('alt', PAYLOADS[2]);
+  await expect(photo.locator('figcaption')).toHaveText(t('en', 'photo_credit', { author: PAYLOADS[1], licence: PAYLOADS[4] }));
   await nothingRan('catalog');
   // Search for the payload text itself.
   await page.getByRole('searchbox', { name: t('en', 'search_label') }).fill('onerror');
@@ -204,7 +223,8 @@ test('a dataset of XSS payloads renders as text and runs nothing, on every page 
   await shown(p0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(PAYLOADS[0]);
   await expect(otherNames).toHaveText([PAYLOADS[1]]);
-  await expect(page.getByTestId('product-page').locator('.lead')).toHaveText(PAYLOADS[2]);
+  await expect(page.getByTestId('product-page').locator('.lead')).toHaveText(PAYLOADS[1]);
+  await expect(page.getByTestId('product-page').locator('.description')).toHaveText(PAYLOADS[2]);
   await expect(producer).toHaveText(PAYLOADS[1]);
   await page.getByRole('button', { name: new RegExp(t('en', 'add_to_list')) }).click();
   await nothingRan(`/p/${p0}`);

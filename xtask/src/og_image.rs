@@ -1570,7 +1570,10 @@ mod tests {
             find("og/product/ngoc-trai-akoya.png").subtitle,
             "Trang sức · trại Tùng Sâu, vịnh Hạ Long"
         );
-        assert_eq!(find("og/product/tra-hoa-vang-ba-che.png").subtitle, "Trà · Huyện Ba Chẽ");
+        assert_eq!(
+            find("og/product/tra-hoa-vang-ba-che.png").subtitle,
+            "Trà · Huyện Ba Chẽ"
+        );
         assert_eq!(find("og/site.png").title, "OCOP Quảng Ninh");
         let spot = &data.spots[0];
         assert!(find(&format!("og/spot/{}.png", spot.id))
