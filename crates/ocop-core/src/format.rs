@@ -119,25 +119,27 @@ pub fn format_minutes(minutes: f64, lang: Lang) -> String {
     }
 }
 
+/// English month names, January first.
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// An ISO date (`YYYY-MM-DD`) as each language writes it in running text: `30/6/2025`,
 /// `30 June 2025`, `2025年6月30日` (as `Intl.DateTimeFormat` with `dateStyle: "long"` does
 /// for en and zh; vi's long form spells the month as a word, the short numeric form reads
 /// better in a sentence). Anything else is returned as it is.
 pub fn format_date(iso: &str, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
     let (Some(Some(year)), Some(Some(month @ 1..=12)), Some(Some(day @ 1..=31))) =
         (parts.next(), parts.next(), parts.next())
@@ -146,7 +148,7 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
     };
     match lang {
         Lang::Vi => format!("{day}/{month}/{year}"),
-        Lang::En => format!("{day} {} {year}", MONTHS[month as usize - 1]),
+        Lang::En => format!("{day} {} {year}", MONTHS_EN[month as usize - 1]),
         Lang::Zh => format!("{year}年{month}月{day}日"),
     }
 }

@@ -6,6 +6,7 @@
 //! Page names follow the app's own wording (`nav_*`, `*_title` in the locale files) so a
 //! search result reads like the page it opens.
 
+use crate::format::MONTHS_EN;
 use crate::model::{SalesPointKind, SpotKind};
 use crate::text::Lang;
 
@@ -168,21 +169,6 @@ pub fn sales_point_kind(kind: SalesPointKind, lang: Lang) -> &'static str {
         (Lang::Zh, FairVenue) => "展会场地",
     }
 }
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Months (1–12) as a reader says them: a run of consecutive months as a range
 /// (`tháng 5–8`, `May–August`, `5–8月`), others as a list (`tháng 1, 5`, `January, May`,
