@@ -1,18 +1,10 @@
 //! The publisher tools, run as a publisher would run them.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn repo_file(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
-}
+mod tools;
+use tools::{repo_file, xtask};
 
 /// A refusal exits with status 1, the documented value (`data check`: "exits 1 if the app
 /// would drop anything"; 2 is a usage error, and a crash or a signal is neither).
