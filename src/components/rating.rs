@@ -18,7 +18,10 @@ fn claimed_stars(claim: &ClaimedStars) -> String {
         .join("–")
 }
 
-/// The stars, or why there are none, and a lapsed certificate beside them.
+/// The stars, or why there are none, and a lapsed certificate beside them. A national 5★
+/// whose certificate has lapsed keeps its stars but loses the red badge: "National 5★ in
+/// 2020" in plain text, then "Certificate expired 2024-06" (issue 19: a lapsed rating is
+/// never shown as a plain badge).
 #[component]
 pub fn RatingLine(rating: Rating) -> impl IntoView {
     let i18n = use_i18n();
@@ -32,11 +35,18 @@ pub fn RatingLine(rating: Rating) -> impl IntoView {
             view! { <span class="badge badge-lapsed" data-testid="lapsed">{move || t_string!(i18n, lapsed_round, year).to_string()}</span> }.into_any()
         }
     });
+    let national = rating.is_national().then(|| match (lapse.is_some(), rating.year_rated) {
+        (false, _) => view! { <span class="badge badge-national">{t!(i18n, national)}</span> }.into_any(),
+        (true, Some(year)) => {
+            view! { <span class="muted">{move || t_string!(i18n, national_in, year).to_string()}</span> }.into_any()
+        }
+        (true, None) => view! { <span class="muted">{t!(i18n, national)}</span> }.into_any(),
+    });
     let stars = match (rating.stars, rating.claimed.as_deref()) {
         (Some(stars), _) => view! {
             <span class="stars" aria-hidden="true">{"★".repeat(stars as usize)}</span>
             <span class="visually-hidden">{move || t_string!(i18n, stars_label, stars).to_string()}</span>
-            {rating.is_national().then(|| view! { <span class="badge badge-national">{t!(i18n, national)}</span> })}
+            {national}
         }
         .into_any(),
         (None, Some(claim)) if rating.is_ocop() => {

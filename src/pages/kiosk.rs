@@ -6,6 +6,7 @@ use crate::browser::page;
 use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
+use crate::components::rating::RatingLine;
 use crate::i18n::*;
 use crate::state::language::{localized, use_switch_language};
 use crate::state::use_app_data;
@@ -24,7 +25,7 @@ pub fn KioskAttract() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
     let lang = move || lang_of(i18n.get_locale());
-    let items = featured(data.dataset(), FEATURED_PRODUCTS);
+    let items = featured(data.dataset(), FEATURED_PRODUCTS, &page::this_month_key());
     let count = items.len();
     let current = RwSignal::new(0usize);
     // WCAG 2.2.2: moving content can be paused.
@@ -61,8 +62,7 @@ pub fn KioskAttract() -> impl IntoView {
             Featured::Product(p) => {
                 let product = dataset.products[p].clone();
                 let area = product.locality.district.as_deref().and_then(geo::district);
-                let stars = product.rating.stars.unwrap_or(0) as usize;
-                let national = product.rating.is_national();
+                let rating = product.rating.clone();
                 let group = product.group;
                 let name = product.name.clone();
                 view! {
@@ -72,11 +72,7 @@ pub fn KioskAttract() -> impl IntoView {
                         <h2 lang=move || if name.has(lang()) { lang().code() } else { "vi" }>
                             {move || product.name.get(lang()).to_string()}
                         </h2>
-                        <p>
-                            <span class="stars" aria-hidden="true">{"★".repeat(stars)}</span>
-                            <span class="visually-hidden">{move || t_string!(i18n, stars_label, stars).to_string()}</span>
-                            {national.then(|| view! { " " <span class="badge badge-national">{t!(i18n, national)}</span> })}
-                        </p>
+                        <p class="product-rating"><RatingLine rating /></p>
                         {area.map(|d| view! { <p class="muted">{move || d.name().get(lang()).to_string()}</p> })}
                     </div>
                 }

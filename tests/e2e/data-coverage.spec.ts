@@ -42,6 +42,9 @@ test('a card says when its certificate has lapsed, by date or by the age of its 
   await page.goto('/en/?q=akoya');
   const pearl = page.locator('[data-product-id="ngoc-trai-akoya"]');
   await expect(pearl.getByTestId('lapsed')).toHaveText(t('en', 'lapsed_on', { date: '2024-06' }));
+  // Its national 5★ is history, not a badge.
+  await expect(pearl.locator('.badge-national')).toHaveCount(0);
+  await expect(pearl.getByText(t('en', 'national_in', { year: 2020 }))).toBeVisible();
   // Rated 3★ in 2018 with no decision date: lapsed by the end of 2022 at the latest.
   await page.goto('/en/?q=ca%20thu%20mot%20nang');
   const mackerel = page.locator('[data-product-id="ca-thu-mot-nang-co-to"]');

@@ -34,6 +34,13 @@ async function startInEnglish(page: Page) {
   await expect(page.getByTestId('product-card').first()).toBeVisible();
 }
 
+test('the attract screen opens on a rating that still holds, and a lapsed one is never a plain badge', async ({ page }) => {
+  await page.goto('/kiosk');
+  const slide = page.getByTestId('kiosk-attract').getByTestId('kiosk-slide');
+  await expect(slide.locator('.badge-national')).toBeVisible();
+  await expect(slide.getByTestId('lapsed')).toHaveCount(0);
+});
+
 test('an idle kiosk counts down, then starts over leaving no list, trip, filter or language', async ({ page }) => {
   await page.clock.install();
   await startInEnglish(page);

@@ -105,13 +105,18 @@ pub enum Featured {
 
 /// Featured items for the attract screen: products with the best stated ratings (national
 /// 5★ first, then 5★, then 4★; at most `max_products`, dataset order within a rating),
-/// interleaved with every curated route so both kinds keep coming round.
-pub fn featured(dataset: &Dataset, max_products: usize) -> Vec<Featured> {
-    let rank = |rating: &Rating| match rating.stars {
-        Some(5) if rating.is_national() => Some(0),
-        Some(5) => Some(1),
-        Some(4) => Some(2),
-        _ => None,
+/// interleaved with every curated route so both kinds keep coming round. A certificate that
+/// has lapsed by `this_month` (`YYYY-MM`, [`Rating::lapse`]) puts its product after every
+/// valid one: the first slide a passer-by sees is never a rating that no longer holds.
+pub fn featured(dataset: &Dataset, max_products: usize, this_month: &str) -> Vec<Featured> {
+    let rank = |rating: &Rating| {
+        let rank = match rating.stars {
+            Some(5) if rating.is_national() => 0,
+            Some(5) => 1,
+            Some(4) => 2,
+            _ => return None,
+        };
+        Some(if rating.lapse(this_month).is_some() { rank + 3 } else { rank })
     };
     let mut products: Vec<(u8, usize)> = dataset
         .products
@@ -191,7 +196,7 @@ mod tests {
     #[test]
     fn featured_puts_national_products_first_and_interleaves_routes() {
         let data = bundled();
-        let items = featured(&data, 8);
+        let items = featured(&data, 8, "2026-12");
         let products: Vec<usize> = items
             .iter()
             .filter_map(|f| match f {
@@ -204,10 +209,14 @@ mod tests {
             data.products[products[0]].rating.is_national()
                 || !data.products.iter().any(|p| p.rating.is_national())
         );
+        // Valid certificates first, each group by stars.
+        let lapsed = |p: usize| data.products[p].rating.lapse("2026-12").is_some();
         for pair in products.windows(2) {
             let stars = |p: usize| data.products[p].rating.stars.unwrap();
-            assert!(stars(pair[0]) >= stars(pair[1]));
+            assert!(lapsed(pair[1]) || !lapsed(pair[0]), "a lapsed rating before a valid one");
+            assert!(lapsed(pair[1]) != lapsed(pair[0]) || stars(pair[0]) >= stars(pair[1]));
         }
+        assert!(!lapsed(products[0]));
         // Every route comes round, and never two routes in a row while products remain.
         let routes = items.iter().filter(|f| matches!(f, Featured::Route(_))).count();
         assert_eq!(routes, data.routes.len());
