@@ -116,7 +116,11 @@ pub fn featured(dataset: &Dataset, max_products: usize, this_month: &str) -> Vec
             Some(4) => 2,
             _ => return None,
         };
-        Some(if rating.lapse(this_month).is_some() { rank + 3 } else { rank })
+        Some(if rating.lapse(this_month).is_some() {
+            rank + 3
+        } else {
+            rank
+        })
     };
     let mut products: Vec<(u8, usize)> = dataset
         .products
@@ -213,7 +217,10 @@ mod tests {
         let lapsed = |p: usize| data.products[p].rating.lapse("2026-12").is_some();
         for pair in products.windows(2) {
             let stars = |p: usize| data.products[p].rating.stars.unwrap();
-            assert!(lapsed(pair[1]) || !lapsed(pair[0]), "a lapsed rating before a valid one");
+            assert!(
+                lapsed(pair[1]) || !lapsed(pair[0]),
+                "a lapsed rating before a valid one"
+            );
             assert!(lapsed(pair[1]) != lapsed(pair[0]) || stars(pair[0]) >= stars(pair[1]));
         }
         assert!(!lapsed(products[0]));
