@@ -35,13 +35,16 @@ pub fn RatingLine(rating: Rating) -> impl IntoView {
             view! { <span class="badge badge-lapsed" data-testid="lapsed">{move || t_string!(i18n, lapsed_round, year).to_string()}</span> }.into_any()
         }
     });
-    let national = rating.is_national().then(|| match (lapse.is_some(), rating.year_rated) {
-        (false, _) => view! { <span class="badge badge-national">{t!(i18n, national)}</span> }.into_any(),
-        (true, Some(year)) => {
-            view! { <span class="muted">{move || t_string!(i18n, national_in, year).to_string()}</span> }.into_any()
-        }
-        (true, None) => view! { <span class="muted">{t!(i18n, national)}</span> }.into_any(),
-    });
+    let national = rating
+        .is_national()
+        .then(|| match (lapse.is_some(), rating.year_rated) {
+            (false, _) => view! { <span class="badge badge-national">{t!(i18n, national)}</span> }.into_any(),
+            (true, Some(year)) => {
+                view! { <span class="muted">{move || t_string!(i18n, national_in, year).to_string()}</span> }
+                    .into_any()
+            }
+            (true, None) => view! { <span class="muted">{t!(i18n, national)}</span> }.into_any(),
+        });
     let stars = match (rating.stars, rating.claimed.as_deref()) {
         (Some(stars), _) => view! {
             <span class="stars" aria-hidden="true">{"★".repeat(stars as usize)}</span>
@@ -62,8 +65,12 @@ pub fn RatingLine(rating: Rating) -> impl IntoView {
             }
             .into_any()
         }
-        (None, _) if rating.is_ocop() => view! { <span class="muted">{t!(i18n, stars_unknown)}</span> }.into_any(),
-        (None, _) => view! { <span class="badge badge-unconfirmed">{t!(i18n, unconfirmed)}</span> }.into_any(),
+        (None, _) if rating.is_ocop() => {
+            view! { <span class="muted">{t!(i18n, stars_unknown)}</span> }.into_any()
+        }
+        (None, _) => {
+            view! { <span class="badge badge-unconfirmed">{t!(i18n, unconfirmed)}</span> }.into_any()
+        }
     };
     view! { {stars} {lapse} }
 }
