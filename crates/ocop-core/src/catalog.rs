@@ -36,7 +36,7 @@ use crate::geo::DISTRICTS;
 use crate::model::{Dataset, OnlineChannel, ProducerType, ProductGroup, Rating, SUBCATEGORIES};
 use crate::text::Lang;
 use crate::validate::is_valid_id;
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Longest search text kept from a URL (characters).
@@ -224,8 +224,11 @@ impl PriceBand {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortOrder {
-    /// Text score (descending) when searching; otherwise national 5★ first, then as
-    /// [`SortOrder::Stars`]. Whatever the order, remaining ties keep dataset order.
+    /// Text score (descending) when searching, products matched equally well
+    /// ([`crate::search::strength`]) by rating: stated stars, more first, valid before lapsed
+    /// (as of the dataset's `generated_on`), national first; then OCOP without stars, then
+    /// unconfirmed. Without text: national 5★ first, then as [`SortOrder::Stars`]. Whatever
+    /// the order, remaining ties keep dataset order.
     #[default]
     Relevance,
     /// Stars descending (5, 4, 3, unpublished, unconfirmed), then name.
@@ -879,6 +882,9 @@ struct Entry {
     sub: u32,
     star: Option<StarFilter>,
     national: bool,
+    /// Its certificate had lapsed when the dataset was compiled ([`Rating::lapse`] as of
+    /// `meta.generated_on`).
+    lapsed: bool,
     /// Into [`DISTRICTS`].
     area: Option<u8>,
     /// Range of `CatalogIndex::point_refs` holding its sales points (deduplicated).
@@ -893,6 +899,8 @@ struct Entry {
     name_rank: u32,
     /// Precomputed unique sort keys: (rank << 32) | name_rank.
     relevance_key: u64,
+    /// [`Entry::text_tie_rank`], precomputed.
+    tie_rank: u8,
     stars_key: u64,
 }
 
@@ -901,6 +909,7 @@ impl Entry {
         let name = u64::from(self.name_rank);
         self.relevance_key = u64::from(self.relevance_rank()) << 32 | name;
         self.stars_key = u64::from(self.star_rank()) << 32 | name;
+        self.tie_rank = self.text_tie_rank();
         self
     }
 
@@ -911,6 +920,13 @@ impl Entry {
     /// 0 = 5★ … 3 = unpublished, 4 = unconfirmed.
     fn star_rank(&self) -> u8 {
         self.star.map_or(4, StarFilter::rank)
+    }
+
+    /// Among products a search matched equally well: stated stars first, more first, then
+    /// OCOP without stars, then unconfirmed; among the same stars a valid certificate before
+    /// a lapsed one, then national before provincial. `rating.claimed` is not stars.
+    fn text_tie_rank(&self) -> u8 {
+        self.star_rank() * 4 + u8::from(self.lapsed) * 2 + u8::from(!self.national)
     }
 
     /// National 5★ first, then as `star_rank`.
@@ -955,6 +971,10 @@ const _: () = assert!(DISTRICTS.len() <= 32, "area masks are u32");
 
 impl CatalogIndex {
     pub fn build(dataset: &Dataset) -> CatalogIndex {
+        // Lapsed as of the data's own date: no clock, so the same data ranks the same
+        // everywhere; a certificate that lapsed since is not seen (docs/testing.md, "Search
+        // that speaks the visitor's words").
+        let compiled = dataset.meta.generated_on.get(..7).unwrap_or("");
         // Subcategories: the known ones in their canonical order, then the rest sorted.
         let used: HashSet<&str> = dataset.products.iter().map(|p| p.subcategory.as_str()).collect();
         let mut subcategories: Vec<String> = SUBCATEGORIES
@@ -1020,6 +1040,7 @@ impl CatalogIndex {
                     sub: sub_ids[&p.subcategory],
                     star: StarFilter::of(&p.rating),
                     national: p.rating.is_ocop() && p.rating.is_national(),
+                    lapsed: p.rating.lapse(compiled).is_some(),
                     area: p
                         .locality
                         .district
@@ -1040,6 +1061,7 @@ impl CatalogIndex {
                         .and_then(|id| producer_types.get(id).copied()),
                     name_rank: name_rank[i],
                     relevance_key: 0,
+                    tie_rank: 0,
                     stars_key: 0,
                 }
                 .with_sort_keys()
@@ -1122,10 +1144,24 @@ impl CatalogIndex {
         };
         let items = match (query.sort, &scores) {
             (SortOrder::Relevance, Some(scores)) => {
-                // Only the text score needs sorting per query; ties keep dataset order.
-                let mut items: Vec<usize> = (0..n).filter(|&i| passes[i]).collect();
-                items.sort_by_key(|&i| Reverse(scores[i]));
-                items
+                // Only the text score needs sorting per query. Products the text matched
+                // equally well (the same fields, whole words and tones; only word positions
+                // may differ, `search::strength`) go by rating, then position; remaining ties
+                // keep dataset order.
+                // One integer key per item, computed once: the sort compares plain numbers.
+                let mut keyed: Vec<(u64, u32)> = (0..n)
+                    .filter(|&i| passes[i])
+                    .map(|i| {
+                        let score = scores[i].unwrap_or(0);
+                        let strength = u64::from(crate::search::strength(score));
+                        let rest = u64::from(score) - (strength << crate::search::POSITION_BITS);
+                        let tie = u64::from(self.entries[i].tie_rank);
+                        let key = (u64::from(u32::MAX) - strength) << 32 | tie << 24 | (0xFF_FFFF - rest);
+                        (key, i as u32)
+                    })
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|(_, i)| i as usize).collect()
             }
             (SortOrder::Relevance, None) => in_order(&self.orders.relevance),
             (SortOrder::Stars, _) => in_order(&self.orders.stars),

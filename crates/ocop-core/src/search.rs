@@ -34,19 +34,39 @@
 //! punctuation behaves the same on both sides. (`fold` itself keeps punctuation; only the
 //! word splitting treats it as a separator.) Every query word must match (AND), each possibly
 //! in a different field, by being a prefix of an indexed word ("ngoc tr" finds "Ngọc trai").
+//! A *finished* word — one the visitor typed past: any but the last, or the last followed by a
+//! space — begins words only in names; elsewhere it must be a whole word. So "ng tr ak" still
+//! finds "Ngọc trai Akoya", but "sa sung" no longer finds a mineral water whose name says "bổ
+//! sung" (added) and whose description says "4 sao" (stars): "sa" was finished, not "sao".
 //! A query word of at least 5 letters may also match a word one edit away (8 letters: two),
 //! counting insertions, deletions, substitutions and swaps of neighbours ("camelia" finds
 //! "camellia"). Shorter words get no typo tolerance: "mien" is one edit away from far too many
 //! short Vietnamese words. Words containing digits get none either: codes and years are exact.
 //!
+//! # Categories and synonyms
+//!
+//! A query word also matches every product of a category it names: the groups' and
+//! subcategories' names in three languages and a small table of synonyms ("gift", "海鲜",
+//! "đặc sản"), kept as data with tests in [`lexicon`]. A multi-word name matches when its
+//! words appear in order ("nước mắm", not "mắm nước"); a word begun with at least three
+//! letters counts ("seaf"). The index stores each product's categories as a 32-bit mask, not
+//! as postings: a category word costs one pass over that array, and the index is smaller than
+//! when it held the subcategory key as text (a key the app has no names for still is).
+//!
 //! # Chinese
 //!
 //! Chinese is written without spaces, so "金花茶" has no words to split. Each run of CJK
 //! characters is indexed as its single characters *and* its character bigrams ("金花", "花茶").
-//! A one-character query looks up the character; a longer one needs all its bigrams, and the
-//! few products that have them all are then checked for the query as a real substring (so
-//! "金花 … 花茶" in two places does not count as "金花茶"). This is the usual way CJK search
-//! engines avoid a dictionary-based word segmenter, which would be far too big for the app.
+//! A one-character query looks up the character; a longer one visits the products with any of
+//! its bigrams, which are then checked for the query as a real substring (so "金花 … 花茶" in
+//! two places does not count as "金花茶"). This is the usual way CJK search engines avoid a
+//! dictionary-based word segmenter, which would be far too big for the app.
+//!
+//! The category names and synonyms are the one small dictionary there is: a query run inside
+//! one of their Chinese phrases ("海产" in "海产品") names its categories, and a longer run is
+//! cut at the phrases it contains ("下龙海鲜" → "下龙" + "海鲜"). A product then matches the
+//! run if it has it as a substring, or if it has every piece, each in its text or as its
+//! category, at least one as its category ("下龙" in the name of a seafood product).
 //!
 //! # Ranking
 //!
@@ -63,13 +83,25 @@
 //!   bonus to anyone: it does not say which tone was meant;
 //! * **position** (+8 … +0): earlier words of a name score slightly higher;
 //! * **typo** matches score a fifth of their field weight and no bonus (80 at best), below any
-//!   real match.
+//!   real match;
+//! * a **category** the word names scores as the subcategory field: 150, +40 when its phrase
+//!   was typed in full.
 //!
-//! Ties keep catalog order (lower index first), so results are deterministic.
+//! A [`Hit`]'s score keeps the position bonuses in its low [`POSITION_BITS`] bits: its
+//! [`strength`] is what matched, and the catalog orders products of equal strength by their
+//! rating before their word positions ("tea": the national 5★ teas before an unconfirmed one
+//! whose name merely says "tea" one word earlier). Ties keep catalog order (lower index
+//! first), so results are deterministic.
+
+mod lexicon;
+mod suggest;
+
+pub use lexicon::{popular_searches, Category, Phrases, CATEGORY_NAMES, SYNONYMS};
 
 use crate::geo;
-use crate::model::{Producer, Product};
+use crate::model::{Producer, Product, ProductGroup};
 use crate::unicode::{decompose_canonical, is_combining_mark};
+use lexicon::{category_mask, subcategory_bit, Lexicon};
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
@@ -132,7 +164,7 @@ pub struct Hit {
 
 /// Han ideographs (with extensions and compatibility forms) and Japanese kana: scripts written
 /// without spaces between words.
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF      // Hiragana, Katakana
         | 0x3400..=0x4DBF    // CJK Extension A
@@ -337,6 +369,13 @@ const POSITION_BONUS_MAX: u32 = 8;
 /// A typo match scores its tier weight divided by this: at most 80, below every real match.
 const TYPO_DIVISOR: u32 = 5;
 
+/// A word naming a product's category ("tea", "海鲜", "gift"): the category tier, with the
+/// whole-word bonus when the phrase was typed in full. No position, no tone bonus.
+fn category_score(whole: bool) -> u32 {
+    let score = TIER_WEIGHT[Tier::Category as usize] + if whole { WHOLE_WORD_BONUS } else { 0 };
+    score << POSITION_BITS
+}
+
 /// How a vocabulary word matched a query word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -365,7 +404,7 @@ impl Posting {
         let tier = self.field.tier();
         let weight = TIER_WEIGHT[tier as usize];
         if kind == Kind::Typo {
-            return weight / TYPO_DIVISOR;
+            return (weight / TYPO_DIVISOR) << POSITION_BITS;
         }
         let mut score = weight;
         if kind == Kind::Whole {
@@ -374,11 +413,25 @@ impl Posting {
         if tone_ok.get(usize::from(self.variant)).copied().unwrap_or(false) {
             score += EXACT_TONE_BONUS;
         }
+        let mut position = 0;
         if tier == Tier::Name {
-            score += POSITION_BONUS_MAX.saturating_sub(u32::from(self.position));
+            position = POSITION_BONUS_MAX.saturating_sub(u32::from(self.position));
         }
-        score
+        score << POSITION_BITS | position
     }
+}
+
+/// A [`Hit`]'s score keeps the position bonuses (at most 8 per query word, 32 words) in its
+/// low bits, below the field and match bonuses: two products with the same `strength` matched
+/// the query equally well, only at other word positions, and the catalog may order them by
+/// their rating instead ([`crate::catalog`]).
+pub const POSITION_BITS: u32 = 9;
+
+const _: () = assert!(POSITION_BONUS_MAX * MAX_QUERY_TERMS as u32 <= 1 << POSITION_BITS);
+
+/// What a query matched in a product, without the position bonuses: see [`POSITION_BITS`].
+pub fn strength(score: u32) -> u32 {
+    score >> POSITION_BITS
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -455,6 +508,15 @@ pub struct SearchIndex {
     variants: StrList,
     /// Per product, its CJK runs joined by newlines, to confirm multi-character CJK queries.
     cjk_text: StrList,
+    /// Per product, its group's and subcategory's bits ([`Category::bit`]).
+    product_categories: Vec<u32>,
+    /// Products per category bit.
+    category_counts: [u32; 32],
+    /// Category bit `b`'s products are `category_members[category_start[b]..category_start[b + 1]]`.
+    category_start: Vec<u32>,
+    category_members: Vec<u32>,
+    /// The category names and synonyms, folded ([`lexicon`]).
+    lexicon: Lexicon,
 }
 
 impl fmt::Debug for SearchIndex {
@@ -516,13 +578,48 @@ impl SearchIndex {
                 builder.add_product(i, p, producer);
             }
         }
-        builder.finish(products.len())
+        let mut index = builder.finish(products.len());
+        // Each product's categories, and each category's products (a counting sort).
+        let mut masks: HashMap<(ProductGroup, &str), u32> = HashMap::new();
+        index.product_categories = products
+            .iter()
+            .map(|p| {
+                *masks
+                    .entry((p.group, p.subcategory.as_str()))
+                    .or_insert_with(|| category_mask(p.group, &p.subcategory))
+            })
+            .collect();
+        let bits = |mask: u32| (0..32usize).filter(move |b| mask >> b & 1 != 0);
+        for &mask in &index.product_categories {
+            for bit in bits(mask) {
+                index.category_counts[bit] += 1;
+            }
+        }
+        let mut start = vec![0u32; 33];
+        for bit in 0..32 {
+            start[bit + 1] = start[bit] + index.category_counts[bit];
+        }
+        let mut members = vec![0u32; start[32] as usize];
+        let mut next = start.clone();
+        for (p, &mask) in index.product_categories.iter().enumerate() {
+            for bit in bits(mask) {
+                members[next[bit] as usize] = p as u32;
+                next[bit] += 1;
+            }
+        }
+        index.category_start = start;
+        index.category_members = members;
+        index
     }
 
     /// `None` when the query has no searchable characters (the caller then shows everything).
     /// Otherwise every product that matches ALL query words, best first (ties: lower index first).
+    ///
+    /// A word matches a product through its text (see the module docs) or through its
+    /// category: "tea", "trà", "茶" and the synonyms of [`SYNONYMS`] match every product of the
+    /// categories they name, scoring as the category field.
     pub fn search(&self, query: &str) -> Option<Vec<Hit>> {
-        let query = Query::parse(query);
+        let query = Query::parse(query, &self.lexicon);
         if query.terms.is_empty() {
             return None;
         }
@@ -546,28 +643,25 @@ impl SearchIndex {
 
         for (k, plan) in plans.iter().enumerate() {
             let k = k as u8; // at most MAX_QUERY_TERMS
-            let mut visit = |term: usize, kind: Kind, tone_ok: &[bool]| {
-                let postings =
-                    &self.postings[self.posting_start[term] as usize..self.posting_start[term + 1] as usize];
-                for posting in postings {
-                    let p = posting.product as usize;
-                    let m = matched[p];
-                    if m < k {
-                        continue; // missed an earlier word: can no longer match them all
-                    }
-                    let score = posting.score(kind, tone_ok);
-                    if m == k {
-                        matched[p] = k + 1;
-                        current[p] = score;
-                        total[p] += score;
-                        if k == 0 {
-                            candidates.push(posting.product);
-                        }
-                    } else if score > current[p] {
-                        total[p] += score - current[p];
-                        current[p] = score;
-                    }
+            let mut visit = |p: usize, score: u32| {
+                let m = matched[p];
+                if m < k {
+                    return; // missed an earlier word: can no longer match them all
                 }
+                if m == k {
+                    matched[p] = k + 1;
+                    current[p] = score;
+                    total[p] += score;
+                    if k == 0 {
+                        candidates.push(p as u32);
+                    }
+                } else if score > current[p] {
+                    total[p] += score - current[p];
+                    current[p] = score;
+                }
+            };
+            let postings = |term: usize| {
+                &self.postings[self.posting_start[term] as usize..self.posting_start[term + 1] as usize]
             };
             for term in plan.range.clone() {
                 let kind = if plan.whole && term == plan.range.start {
@@ -576,24 +670,41 @@ impl SearchIndex {
                     Kind::Prefix
                 };
                 self.tone_flags(term, plan.term, kind, &mut tone_ok);
-                visit(term, kind, &tone_ok);
+                let names_only = kind == Kind::Prefix && !plan.term.open;
+                for posting in postings(term) {
+                    if names_only && posting.field.tier() != Tier::Name {
+                        continue;
+                    }
+                    visit(posting.product as usize, posting.score(kind, &tone_ok));
+                }
+            }
+            for &term in &plan.grams {
+                for posting in postings(term as usize) {
+                    visit(posting.product as usize, posting.score(Kind::Whole, &[]));
+                }
             }
             for &term in &plan.typos {
-                visit(term as usize, Kind::Typo, &[]);
+                for posting in postings(term as usize) {
+                    visit(posting.product as usize, posting.score(Kind::Typo, &[]));
+                }
+            }
+            let categories = plan.term.categories();
+            for bit in (0..32).filter(|b| categories >> b & 1 != 0) {
+                let score = category_score(plan.term.cat_whole >> bit & 1 != 0);
+                let members = self.category_start[bit] as usize..self.category_start[bit + 1] as usize;
+                for &p in &self.category_members[members] {
+                    visit(p as usize, score);
+                }
             }
         }
 
         let need = plans.len() as u8;
+        let cjk: Vec<&QueryTerm> = query.terms.iter().filter(|t| t.cjk).collect();
         let mut hits: Vec<Hit> = candidates
             .into_iter()
             .map(|p| p as usize)
             .filter(|&p| matched[p] == need)
-            .filter(|&p| {
-                query
-                    .cjk_runs
-                    .iter()
-                    .all(|run| self.cjk_text.get(p).contains(run.as_str()))
-            })
+            .filter(|&p| cjk.iter().all(|term| self.cjk_matches(p, term)))
             .map(|p| Hit {
                 index: p,
                 score: total[p],
@@ -603,20 +714,59 @@ impl SearchIndex {
         Some(hits)
     }
 
+    /// Whether product `p` has a CJK run: as a real substring of its CJK text ("金花 … 花茶"
+    /// in two places is not "金花茶"), or piece by piece, each piece in its text or naming its
+    /// category, at least one by category ("海鲜" in a seafood product; "下龙海鲜": 下龙 in its
+    /// text, 海鲜 its category).
+    fn cjk_matches(&self, p: usize, term: &QueryTerm) -> bool {
+        let text = self.cjk_text.get(p);
+        if text.contains(term.folded.as_str()) {
+            return true;
+        }
+        let categories = self.product_categories[p];
+        let mut by_category = false;
+        for (piece, mask) in &term.pieces {
+            if categories & mask != 0 {
+                by_category = true;
+            } else if !text.contains(piece.as_str()) {
+                return false;
+            }
+        }
+        by_category
+    }
+
     /// Finds the vocabulary words a query word matches, without touching any posting.
     fn plan<'q>(&self, term: &'q QueryTerm) -> Plan<'q> {
         let q = term.folded.as_str();
         let count = self.terms.len();
-        let start = partition_point(0..count, |i| self.terms.get(i) < q);
+        let mut grams = Vec::new();
+        let mut cost = 0usize;
         let (range, whole) = if term.cjk {
             // CJK grams are looked up exactly: the unigrams already cover every occurrence.
-            let found = start < count && self.terms.get(start) == q;
-            (start..start + usize::from(found), found)
+            let single = q.chars().nth(1).is_none();
+            cjk_grams(q, |gram, _| {
+                if single || gram.chars().nth(1).is_some() {
+                    if let Some(t) = self.term_id(gram) {
+                        grams.push(t as u32);
+                        cost += (self.posting_start[t + 1] - self.posting_start[t]) as usize;
+                    }
+                }
+            });
+            (0..0, false)
         } else {
+            let start = partition_point(0..count, |i| self.terms.get(i) < q);
             let end = partition_point(start..count, |i| self.terms.get(i).starts_with(q));
             (start..end, start < end && self.terms.get(start) == q)
         };
-        let mut cost = (self.posting_start[range.end] - self.posting_start[range.start]) as usize;
+        cost += (self.posting_start[range.end] - self.posting_start[range.start]) as usize;
+        let categories = term.categories();
+        cost += self
+            .category_counts
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| categories >> bit & 1 != 0)
+            .map(|(_, &c)| c as usize)
+            .sum::<usize>();
 
         let mut typos = Vec::new();
         if term.max_typos > 0 {
@@ -653,9 +803,17 @@ impl SearchIndex {
             term,
             range,
             whole,
+            grams,
             typos,
             cost,
         }
+    }
+
+    /// The vocabulary id of exactly `word`, if indexed.
+    fn term_id(&self, word: &str) -> Option<usize> {
+        let count = self.terms.len();
+        let at = partition_point(0..count, |i| self.terms.get(i) < word);
+        (at < count && self.terms.get(at) == word).then_some(at)
     }
 
     /// Fills `tone_ok` with, for each tone-ful spelling of `term`, whether it agrees with the
@@ -874,7 +1032,11 @@ impl<'a> Builder<'a> {
             self.add_shared(i, Field::District, d.name_en);
             self.add_shared(i, Field::District, d.name_zh);
         }
-        self.add_shared(i, Field::Subcategory, &p.subcategory);
+        // A known subcategory is found by its names and synonyms in every language
+        // ([`lexicon`]); only a key the app has no names for is indexed as text.
+        if subcategory_bit(&p.subcategory).is_none() {
+            self.add_shared(i, Field::Subcategory, &p.subcategory);
+        }
         if let Some(desc) = &p.description {
             self.add(i, Field::DescriptionVi, &desc.vi);
             self.add_opt(i, Field::DescriptionEn, desc.en.as_deref());
@@ -1065,6 +1227,11 @@ impl<'a> Builder<'a> {
             variant_start,
             variants,
             cjk_text: self.cjk_text,
+            product_categories: Vec::new(),
+            category_counts: [0; 32],
+            category_start: vec![0; 33],
+            category_members: Vec::new(),
+            lexicon: Lexicon::new(),
         }
     }
 }
@@ -1073,9 +1240,10 @@ impl<'a> Builder<'a> {
 // Queries
 // ---------------------------------------------------------------------------------------------
 
-/// One thing a product must match: a folded word or a CJK gram.
+/// One thing a product must match: a word, or a run of CJK characters.
 #[derive(Debug, PartialEq, Eq)]
 struct QueryTerm {
+    /// The folded word, or the CJK run.
     folded: String,
     /// The lower-cased, NFC query word when it differs from `folded`, i.e. when the user
     /// typed diacritics (or đ).
@@ -1083,6 +1251,16 @@ struct QueryTerm {
     /// 0, 1 or 2 edits allowed.
     max_typos: u8,
     cjk: bool,
+    /// Whether the word may still be being typed: the query's last word, with nothing after
+    /// it. It then matches as a prefix in every field; a finished word ("sa" in "sa sung")
+    /// matches a prefix only in names, and elsewhere whole words ("sa" is not "sao", stars).
+    open: bool,
+    /// Categories the word names ([`lexicon`]): all of a phrase's words typed in full, or
+    /// some only begun.
+    cat_whole: u32,
+    cat_prefix: u32,
+    /// For a CJK run: the pieces the lexicon splits it into, with their categories (0: none).
+    pieces: Vec<(String, u32)>,
 }
 
 impl QueryTerm {
@@ -1103,62 +1281,121 @@ impl QueryTerm {
             toned: (toned != folded).then(|| toned.to_string()),
             max_typos,
             cjk: false,
+            open: false,
+            cat_whole: 0,
+            cat_prefix: 0,
+            pieces: Vec::new(),
         }
     }
 
-    fn cjk(gram: &str) -> Self {
+    fn cjk(run: &str, lexicon: &Lexicon) -> Self {
+        let pieces = lexicon.cjk_pieces(run);
         QueryTerm {
-            folded: gram.to_string(),
+            folded: run.to_string(),
             toned: None,
             max_typos: 0,
             cjk: true,
+            open: true,
+            cat_whole: pieces.iter().fold(0, |mask, (_, m)| mask | m),
+            cat_prefix: 0,
+            pieces,
         }
+    }
+
+    fn categories(&self) -> u32 {
+        self.cat_whole | self.cat_prefix
     }
 }
 
 struct Query {
     terms: Vec<QueryTerm>,
-    /// CJK runs of two or more characters, which a hit must contain as substrings.
-    cjk_runs: Vec<String>,
+}
+
+/// A query's words and CJK runs, before they become terms.
+enum QueryToken {
+    Word { folded: String, toned: String },
+    Cjk(String),
+}
+
+/// Splits a query as the index splits text; also says whether its last token may still be
+/// being typed (nothing follows it).
+fn query_tokens(text: &str) -> (Vec<QueryToken>, bool) {
+    let mut tokens = Vec::new();
+    Tokenizer::default().run(text, |token| match token {
+        Token::Word { folded, toned } => tokens.push(QueryToken::Word {
+            folded: folded.to_string(),
+            toned: toned.to_string(),
+        }),
+        Token::Cjk(run) => tokens.push(QueryToken::Cjk(run.to_string())),
+    });
+    let open = text
+        .chars()
+        .next_back()
+        .is_some_and(|c| classify(c) != CharClass::Separator);
+    (tokens, open)
 }
 
 impl Query {
-    fn parse(text: &str) -> Query {
+    fn parse(text: &str, lexicon: &Lexicon) -> Query {
+        let (tokens, open_end) = query_tokens(text);
+        // The categories each word names, phrase by phrase over runs of consecutive words.
+        let mut masks = vec![(0u32, 0u32); tokens.len()];
+        let mut start = 0;
+        while start < tokens.len() {
+            let end = (start..tokens.len())
+                .find(|&i| matches!(tokens[i], QueryToken::Cjk(_)))
+                .unwrap_or(tokens.len());
+            let words: Vec<&str> = tokens[start..end]
+                .iter()
+                .map(|t| match t {
+                    QueryToken::Word { folded, .. } => folded.as_str(),
+                    QueryToken::Cjk(_) => unreachable!("runs end before CJK"),
+                })
+                .collect();
+            masks[start..end].copy_from_slice(&lexicon.latin_masks(&words));
+            start = end + 1;
+        }
         let mut terms: Vec<QueryTerm> = Vec::new();
-        let mut cjk_runs = Vec::new();
-        let mut push = |term: QueryTerm| {
+        let last = tokens.len().saturating_sub(1);
+        for (i, token) in tokens.iter().enumerate() {
+            let term = match token {
+                QueryToken::Word { folded, toned } => {
+                    let mut term = QueryTerm::word(folded, toned);
+                    term.open = i == last && open_end;
+                    (term.cat_whole, term.cat_prefix) = masks[i];
+                    term
+                }
+                QueryToken::Cjk(run) => QueryTerm::cjk(run, lexicon),
+            };
             // "ba Ba" is one requirement, not two.
-            if terms.len() < MAX_QUERY_TERMS && !terms.contains(&term) {
+            let same = terms
+                .iter_mut()
+                .find(|t| t.folded == term.folded && t.toned == term.toned && t.cjk == term.cjk);
+            if let Some(t) = same {
+                t.open |= term.open;
+                t.cat_whole |= term.cat_whole;
+                t.cat_prefix |= term.cat_prefix;
+            } else if terms.len() < MAX_QUERY_TERMS {
                 terms.push(term);
             }
-        };
-        Tokenizer::default().run(text, |token| match token {
-            Token::Word { folded, toned } => push(QueryTerm::word(folded, toned)),
-            Token::Cjk(run) if run.chars().nth(1).is_none() => push(QueryTerm::cjk(run)),
-            Token::Cjk(run) => {
-                // Only the bigrams: every character of the run is in one of them.
-                cjk_grams(run, |gram, _| {
-                    if gram.chars().nth(1).is_some() {
-                        push(QueryTerm::cjk(gram));
-                    }
-                });
-                cjk_runs.push(run.to_string());
-            }
-        });
-        Query { terms, cjk_runs }
+        }
+        Query { terms }
     }
 }
 
 /// The vocabulary words one query term matched.
 struct Plan<'q> {
     term: &'q QueryTerm,
-    /// Vocabulary ids the term is a prefix of (exactly equal for CJK).
+    /// Vocabulary ids the term is a prefix of.
     range: Range<usize>,
     /// Whether `range.start` equals the term (a whole-word match).
     whole: bool,
+    /// For a CJK run: the vocabulary ids of its character (one) or bigrams (more).
+    grams: Vec<u32>,
     /// Vocabulary ids within the allowed edit distance, outside `range`.
     typos: Vec<u32>,
-    /// Postings to visit; 0 means the term matches nothing, so neither does the query.
+    /// Postings and category members to visit; 0 means the term matches nothing, so neither
+    /// does the query.
     cost: usize,
 }
 
@@ -1573,7 +1810,7 @@ mod tests {
         assert_eq!(found(&index, "hoang"), vec![1, 0]);
         let hits = index.search("hoang").unwrap();
         assert!(
-            hits[1].score < TIER_WEIGHT[Tier::Description as usize],
+            strength(hits[1].score) < TIER_WEIGHT[Tier::Description as usize],
             "{hits:?}"
         );
     }
@@ -1603,7 +1840,9 @@ mod tests {
         }
         assert_eq!(index.search("xyz"), Some(Vec::new()));
         assert_eq!(index.search("cha xyz"), Some(Vec::new()));
-        assert_eq!(index.search("cha!"), Some(vec![Hit { index: 0, score: 448 }]));
+        // A whole word in a name (400 + 40), its first word (position bonus 8).
+        let score = 440 << POSITION_BITS | 8;
+        assert_eq!(index.search("cha!"), Some(vec![Hit { index: 0, score }]));
     }
 
     #[test]
@@ -1627,6 +1866,163 @@ mod tests {
         let products = [product("Hàu sữa"), product("Hàu nướng"), product("Hàu tươi")];
         let index = index_of(&products);
         assert_eq!(found(&index, "hau"), vec![0, 1, 2]);
+    }
+
+    // --- categories, synonyms, finished words -------------------------------------------
+
+    fn in_sub(mut p: Product, group: ProductGroup, sub: &str) -> Product {
+        p.group = group;
+        p.subcategory = sub.into();
+        p
+    }
+
+    #[test]
+    fn category_names_are_words_of_every_product_in_the_category() {
+        let squid = product("Chả mực"); // seafood
+        let tea = in_sub(product("Lá vối"), ProductGroup::Beverage, "tea");
+        let index = index_of(&[squid, tea]);
+        for q in [
+            "seafood",
+            "hải sản",
+            "hai san",
+            "Hải Sản",
+            "海产品",
+            "海产",
+            "food",
+            "thực phẩm",
+            "食品",
+        ] {
+            assert_eq!(found(&index, q), vec![0], "{q:?}");
+        }
+        for q in ["tea", "trà", "chè", "茶", "drinks", "đồ uống", "饮品", "饮料"] {
+            assert_eq!(found(&index, q), vec![1], "{q:?}");
+        }
+        // Begun from three letters, as any last word.
+        assert_eq!(found(&index, "seaf"), vec![0]);
+        assert_eq!(found(&index, "se"), Vec::<usize>::new());
+        // A category word AND a text word.
+        assert_eq!(found(&index, "seafood muc"), vec![0]);
+        assert_eq!(found(&index, "tea muc"), Vec::<usize>::new());
+        // "hai" alone is not "hải sản".
+        assert_eq!(found(&index, "hai"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn synonyms_name_categories_not_text() {
+        let squid = product("Chả mực");
+        let tea = in_sub(product("Lá vối"), ProductGroup::Beverage, "tea");
+        let pearl = in_sub(product("Ngọc trai Akoya"), ProductGroup::Souvenir, "jewellery");
+        let water = in_sub(product("Nước khoáng"), ProductGroup::Beverage, "mineral_water");
+        let index = index_of(&[squid, tea, pearl, water]);
+        for q in ["gift", "gifts", "present", "quà tặng", "礼物", "礼品", "伴手礼"] {
+            assert_eq!(sorted(found(&index, q)), vec![1, 2], "{q:?}");
+        }
+        for q in ["海鲜", "fish", "cá", "海产"] {
+            assert_eq!(found(&index, q), vec![0], "{q:?}");
+        }
+        for q in ["souvenir", "纪念品", "quà lưu niệm"] {
+            assert_eq!(found(&index, q), vec![2], "{q:?}");
+        }
+        for q in ["特产", "đặc sản", "specialty"] {
+            assert_eq!(sorted(found(&index, q)), vec![0, 1, 3], "{q:?}");
+        }
+    }
+
+    #[test]
+    fn a_category_match_ranks_below_a_name_match() {
+        let named = in_sub(product("Trà xanh"), ProductGroup::Beverage, "soft_drink");
+        let in_category = in_sub(product("Lá vối"), ProductGroup::Beverage, "tea");
+        let index = index_of(&[in_category, named]);
+        assert_eq!(found(&index, "tra"), vec![1, 0]);
+        let hits = index.search("tra").unwrap();
+        assert_eq!(
+            strength(hits[1].score),
+            TIER_WEIGHT[Tier::Category as usize] + WHOLE_WORD_BONUS
+        );
+    }
+
+    #[test]
+    fn chinese_runs_mix_place_names_and_categories() {
+        let mut squid = product("Mực Hạ Long");
+        squid.name.zh = Some("下龙鱿鱼".into());
+        let mut tea = in_sub(product("Trà Hạ Long"), ProductGroup::Beverage, "tea");
+        tea.name.zh = Some("下龙茶".into());
+        let index = index_of(&[squid, tea]);
+        assert_eq!(found(&index, "下龙海鲜"), vec![0]);
+        assert_eq!(found(&index, "下龙茶"), vec![1]);
+        assert_eq!(found(&index, "下龙绿茶"), Vec::<usize>::new());
+        assert_eq!(found(&index, "海鲜"), vec![0]);
+        assert_eq!(found(&index, "海鲜 下龙"), vec![0]);
+    }
+
+    #[test]
+    fn a_finished_word_begins_only_names_the_last_word_anything() {
+        // The bundled mineral water said "bổ sung" (added) in its name and "4 sao" (stars)
+        // in its description: "sa sung" found it, "sa" as the start of "sao".
+        let worm = product("Sá sùng Hải Hà");
+        let water = with_description(
+            product("Nước khoáng Quang Hanh (bổ sung ga)"),
+            "Được công nhận OCOP 4 sao",
+        );
+        let index = index_of(&[water, worm]);
+        assert_eq!(found(&index, "sa sung"), vec![1]);
+        assert_eq!(found(&index, "sá sùng"), vec![1]);
+        // Still typing: the last word begins words anywhere.
+        assert_eq!(found(&index, "sa"), vec![1, 0]);
+        assert_eq!(found(&index, "4 sa"), vec![0]);
+        // Finished words still begin words of names: "ng tr ak".
+        assert_eq!(found(&index, "nuoc kh quang"), vec![0]);
+        // A trailing space finishes the last word too.
+        assert_eq!(found(&index, "sa "), vec![1]);
+    }
+
+    #[test]
+    fn did_you_mean_corrects_unknown_words_and_words_that_find_nothing_together() {
+        let mut tea = in_sub(product("Trà hoa vàng Ba Chẽ"), ProductGroup::Beverage, "tea");
+        tea.name.en = Some("Golden camellia tea".into());
+        let products = [product("Chả mực"), tea, product("Hà Nội"), product("Hạt điều")];
+        let index = index_of(&products);
+        assert_eq!(index.did_you_mean("seafod").as_deref(), Some("seafood"));
+        assert_eq!(index.did_you_mean("sefood").as_deref(), Some("seafood"));
+        assert_eq!(
+            index.did_you_mean("tra hao vang").as_deref(),
+            Some("tra hoa vang")
+        );
+        assert_eq!(index.did_you_mean("camelia tea").as_deref(), Some("camellia tea"));
+        assert_eq!(
+            index.did_you_mean("trà hao vàng").as_deref(),
+            Some("trà hoa vàng")
+        );
+        // Nothing to correct.
+        assert_eq!(index.did_you_mean("seafood"), None);
+        assert_eq!(index.did_you_mean("tra hoa"), None);
+        assert_eq!(index.did_you_mean("xyzzyq"), None);
+        assert_eq!(index.did_you_mean(""), None);
+        assert_eq!(index.did_you_mean("茶"), None);
+    }
+
+    #[test]
+    fn nearest_categories_named_then_found_then_largest() {
+        let tea = in_sub(product("Lá vối"), ProductGroup::Beverage, "tea");
+        let wine = in_sub(product("Rượu"), ProductGroup::Beverage, "liquor");
+        let products = [product("Chả mực"), product("Mực khô"), tea, wine];
+        let index = index_of(&products);
+        let subs = |q: &str| index.nearest_categories(q, 3);
+        assert_eq!(subs("tea")[0], Category::Sub("tea"));
+        assert_eq!(subs("teaa")[0], Category::Sub("tea"));
+        assert_eq!(subs("liqour")[0], Category::Sub("liquor"));
+        // Nothing near: the largest first, only categories with products.
+        assert_eq!(
+            subs("xyzzy"),
+            [
+                Category::Sub("seafood"),
+                Category::Sub("tea"),
+                Category::Sub("liquor")
+            ]
+        );
+        assert_eq!(index.nearest_categories("xyzzy", 1).len(), 1);
+        assert_eq!(index.category_count(Category::Sub("seafood")), 2);
+        assert_eq!(index.category_count(Category::Group(ProductGroup::Beverage)), 2);
     }
 
     // --- the real catalog ---------------------------------------------------------------
@@ -1670,6 +2066,76 @@ mod tests {
         assert!(ids(&data, &index, "金花茶").contains(&"tra-hoa-vang-ba-che"));
         assert!(ids(&data, &index, "squid").contains(&"cha-muc-manh-ha"));
         assert!(ids(&data, &index, "camelia").contains(&"tra-hoa-vang-quy-hoa"));
+    }
+
+    #[test]
+    fn bundled_catalog_speaks_the_visitors_words() {
+        let data = bundled();
+        let index = SearchIndex::build(&data.products, &data.producers);
+        let categories = |q: &str| -> Vec<(ProductGroup, String)> {
+            let hits = index.search(q).unwrap_or_default();
+            hits.iter()
+                .map(|h| {
+                    let p = &data.products[h.index];
+                    (p.group, p.subcategory.clone())
+                })
+                .collect()
+        };
+        let seafood_count = data
+            .products
+            .iter()
+            .filter(|p| p.subcategory == "seafood")
+            .count();
+        for q in ["seafood", "hải sản", "海鲜", "海产品"] {
+            let found = categories(q);
+            let seafood = found.iter().filter(|(_, s)| s == "seafood").count();
+            assert_eq!(seafood, seafood_count, "{q}: {found:?}");
+        }
+        for q in ["gift", "礼物", "quà tặng"] {
+            let found = categories(q);
+            assert!(
+                found.iter().any(|(g, _)| *g == ProductGroup::Souvenir),
+                "{q}: {found:?}"
+            );
+            assert!(found.iter().any(|(_, s)| s == "tea"), "{q}: {found:?}");
+        }
+        for q in ["souvenir", "纪念品"] {
+            let found = categories(q);
+            assert!(
+                !found.is_empty() && found.iter().all(|(g, _)| *g == ProductGroup::Souvenir),
+                "{q}: {found:?}"
+            );
+        }
+        assert!(categories("特产").len() > data.products.len() / 2);
+        assert!(categories("茶").iter().filter(|(_, s)| s == "tea").count() >= 10);
+
+        // "sa sung": the two peanut-worm products, not the mineral water.
+        let worms = ids(&data, &index, "sa sung");
+        assert_eq!(
+            sorted_ids(worms.clone()),
+            ["nuoc-mam-sa-sung-van-don", "sa-sung-hai-ha"],
+            "{worms:?}"
+        );
+        assert_eq!(worms, ids(&data, &index, "sá sùng"));
+
+        assert_eq!(index.did_you_mean("seafod").as_deref(), Some("seafood"));
+        assert_eq!(
+            index.did_you_mean("tra hao vang").as_deref(),
+            Some("tra hoa vang")
+        );
+        assert_eq!(
+            index.did_you_mean("golden camelia").as_deref(),
+            Some("golden camellia")
+        );
+        assert_eq!(index.nearest_categories("seafod", 3)[0], Category::Sub("seafood"));
+        for lang in crate::Lang::ALL {
+            for q in popular_searches(lang) {
+                assert!(
+                    !ids(&data, &index, q).is_empty(),
+                    "popular search {q:?} finds nothing"
+                );
+            }
+        }
     }
 
     fn sorted_ids(mut v: Vec<&str>) -> Vec<&str> {
@@ -1726,11 +2192,15 @@ mod tests {
 
     // --- against a brute-force reference --------------------------------------------------
 
-    /// Every folded word of every indexed field, the slow way.
+    /// Every folded word of every indexed field, the slow way, and whether it is in a name.
     #[cfg(feature = "synth")]
-    fn words_of(p: &Product, producers: &[Producer]) -> Vec<String> {
-        let mut texts: Vec<&str> = vec![&p.name.vi, &p.subcategory];
-        texts.extend(p.name.en.as_deref());
+    fn words_of(p: &Product, producers: &[Producer]) -> Vec<(String, bool)> {
+        let mut names: Vec<&str> = vec![&p.name.vi];
+        names.extend(p.name.en.as_deref());
+        let mut texts: Vec<&str> = Vec::new();
+        if lexicon::subcategory_bit(&p.subcategory).is_none() {
+            texts.push(&p.subcategory);
+        }
         if let Some(d) = &p.description {
             texts.push(&d.vi);
             texts.extend(d.en.as_deref());
@@ -1741,16 +2211,16 @@ mod tests {
         if let Some(d) = p.locality.district.as_deref().and_then(geo::district) {
             texts.extend([d.name_vi, d.name_en]);
         }
-        texts
-            .iter()
-            .flat_map(|t| {
-                fold(t)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty() && !w.chars().any(is_cjk))
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .collect()
+        let split = |t: &str, in_name: bool| {
+            fold(t)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && !w.chars().any(is_cjk))
+                .map(|w| (w.to_string(), in_name))
+                .collect::<Vec<_>>()
+        };
+        let mut words: Vec<(String, bool)> = names.iter().flat_map(|t| split(t, true)).collect();
+        words.extend(texts.iter().flat_map(|t| split(t, false)));
+        words
     }
 
     #[cfg(feature = "synth")]
@@ -1758,20 +2228,33 @@ mod tests {
     fn agrees_with_a_brute_force_scan_on_synthetic_data() {
         let data = crate::synth::synth_dataset(2_000, 7);
         let index = SearchIndex::build(&data.products, &data.producers);
-        let words: Vec<Vec<String>> = data
+        let words: Vec<Vec<(String, bool)>> = data
             .products
             .iter()
             .map(|p| words_of(p, &data.producers))
             .collect();
-        // Short words only (no typo tolerance), so the reference is plain prefix-AND.
+        // Short words only (no typo tolerance), so the reference is plain AND: a finished
+        // word begins a word of a name or is a whole word elsewhere, the last word begins any
+        // word, or the word names the product's category.
         for query in [
             "cha", "tra hoa", "muc kho", "ng", "htx que", "ba che", "1", "12 tra", "xyz", "huy do",
+            "hai san", "tea", "ruou", "che vang",
         ] {
+            let folded: Vec<String> = query.split_whitespace().map(fold).collect();
+            let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
+            let masks = index.lexicon.latin_masks(&refs);
             let expected: Vec<usize> = (0..data.products.len())
                 .filter(|&i| {
-                    query
-                        .split_whitespace()
-                        .all(|q| words[i].iter().any(|w| w.starts_with(&fold(q))))
+                    let p = &data.products[i];
+                    let categories = lexicon::category_mask(p.group, &p.subcategory);
+                    folded.iter().enumerate().all(|(k, q)| {
+                        let open = k + 1 == folded.len();
+                        let named = categories & (masks[k].0 | masks[k].1) != 0;
+                        named
+                            || words[i].iter().any(|(w, in_name)| {
+                                w == q || (w.starts_with(q.as_str()) && (open || *in_name))
+                            })
+                    })
                 })
                 .collect();
             assert_eq!(sorted(found(&index, query)), expected, "{query:?}");

@@ -2,6 +2,7 @@ use super::*;
 use crate::model::{Evidence, Product};
 use crate::validate::{parse_and_validate, Limits};
 use serde_json::json;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 // ---------------------------------------------------------------------------------------
@@ -451,6 +452,22 @@ fn check_against_naive(
     check_order(ds, q, hits, &results.items);
 }
 
+/// How a product ranks among those a search matched equally well, written out plainly:
+/// stars (5, 4, 3, OCOP without stars, unconfirmed), then valid before lapsed (as of the
+/// data's date), then national before provincial.
+fn text_tie_rank(ds: &Dataset, i: usize) -> (u8, bool, bool) {
+    let rating = &ds.products[i].rating;
+    let stars = match naive_star(&ds.products[i]) {
+        Some(StarFilter::Five) => 0,
+        Some(StarFilter::Four) => 1,
+        Some(StarFilter::Three) => 2,
+        Some(StarFilter::Unpublished) => 3,
+        None => 4,
+    };
+    let month = ds.meta.generated_on.get(..7).unwrap_or("");
+    (stars, rating.lapse(month).is_some(), !rating.is_national())
+}
+
 /// Checks that consecutive items are in the sort order the query asks for.
 fn check_order(ds: &Dataset, q: &CatalogQuery, hits: Option<&[(usize, u32)]>, items: &[usize]) {
     let score = |i: usize| hits.and_then(|h| h.iter().filter(|&&(j, _)| j == i).map(|&(_, s)| s).max());
@@ -470,7 +487,17 @@ fn check_order(ds: &Dataset, q: &CatalogQuery, hits: Option<&[(usize, u32)]>, it
     for w in items.windows(2) {
         let (a, b) = (w[0], w[1]);
         let ok = match q.sort {
-            SortOrder::Relevance if hits.is_some() => (Reverse(score(a)), a) < (Reverse(score(b)), b),
+            SortOrder::Relevance if hits.is_some() => {
+                let key = |i: usize| {
+                    (
+                        Reverse(score(i).map(crate::search::strength)),
+                        text_tie_rank(ds, i),
+                        Reverse(score(i)),
+                        i,
+                    )
+                };
+                key(a) < key(b)
+            }
             SortOrder::Relevance => {
                 (!national(a), star_rank(a), name(a), a) < (!national(b), star_rank(b), name(b), b)
             }
@@ -874,7 +901,9 @@ fn subcategories_outside_the_known_list_follow_it_alphabetically() {
 #[test]
 fn text_hits_restrict_and_order_the_results() {
     let ds = fixture();
-    let hits = [(6, 10), (2, 30), (99, 5), (4, 30), (6, 3)];
+    // Scores as the search gives them: what matched, then word positions in the low bits.
+    let s = |strength: u32| strength << crate::search::POSITION_BITS;
+    let hits = [(6, s(10)), (2, s(30)), (99, s(5)), (4, s(30)), (6, s(3))];
     let q = CatalogQuery::default();
     let r = run_query(&ds, &q, Some(&hits));
     check_against_naive(&ds, &q, Some(&hits), &r);
@@ -910,7 +939,7 @@ fn text_hits_restrict_and_order_the_results() {
     assert_eq!(r.page_count(20), 0);
 
     // Later hits with higher scores still come first.
-    let r = run_query(&ds, &q, Some(&[(0, 1), (1, 7), (8, 7)]));
+    let r = run_query(&ds, &q, Some(&[(0, s(1)), (1, s(7)), (8, s(7))]));
     assert_eq!(r.items, vec![1, 8, 0]);
 }
 
@@ -1638,4 +1667,93 @@ fn on_trip_round_trips_and_restricts() {
         restrict_to(Some(vec![(4, 9), (2, 5), (1, 3)]), &[1, 4]),
         vec![(4, 9), (1, 3)]
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Ranking a search: what matched, then the rating
+// ---------------------------------------------------------------------------------------
+
+/// The catalog's order for a search, as the app runs it (search index, then catalog).
+fn searched(ds: &Dataset, text: &str) -> Vec<String> {
+    let index = crate::search::SearchIndex::build(&ds.products, &ds.producers);
+    let hits: Option<Vec<(usize, u32)>> = index
+        .search(text)
+        .map(|h| h.iter().map(|h| (h.index, h.score)).collect());
+    let q = CatalogQuery {
+        text: text.into(),
+        ..CatalogQuery::default()
+    };
+    let r = run_query(ds, &q, hits.as_deref());
+    check_against_naive(ds, &q, hits.as_deref(), &r);
+    r.items.iter().map(|&i| ds.products[i].id.clone()).collect()
+}
+
+#[test]
+fn tea_lists_the_national_golden_camellia_teas_first() {
+    let ds = crate::test_fixtures::bundled();
+    for text in ["tea", "茶", "trà"] {
+        let order = searched(&ds, text);
+        let mut top: Vec<&str> = order.iter().take(2).map(String::as_str).collect();
+        top.sort_unstable();
+        assert_eq!(
+            top,
+            ["tra-hoa-vang-ba-che", "tra-hoa-vang-quy-hoa"],
+            "{text}: {order:?}"
+        );
+        let at = |id: &str| {
+            order
+                .iter()
+                .position(|x| x == id)
+                .unwrap_or_else(|| panic!("{id} for {text}"))
+        };
+        assert!(
+            at("tra-hoa-vang-quy-hoa") < at("tra-giao-co-lam-binh-lieu"),
+            "{order:?}"
+        );
+    }
+    // The text still decides first: a name match before a category match.
+    let order = searched(&ds, "sa sung");
+    assert_eq!(order.len(), 2, "{order:?}");
+}
+
+#[test]
+fn equal_matches_go_by_stars_then_valid_before_lapsed_then_national() {
+    let mut ds = fixture();
+    ds.meta.generated_on = "2026-11-30".into();
+    let rating = |evidence: Evidence, stars: Option<u8>, national: bool, until: Option<&str>| Rating {
+        evidence,
+        stars,
+        level: national.then_some(crate::model::Level::National),
+        year_rated: None,
+        valid_until: until.map(str::to_string),
+        decision: None,
+        claimed: None,
+    };
+    let ratings = [
+        rating(Evidence::Unconfirmed, None, false, None),
+        rating(Evidence::OcopStated, None, false, None),
+        rating(Evidence::StarStated, Some(4), false, None),
+        rating(Evidence::StarStated, Some(5), true, Some("2024-06")), // lapsed national 5★
+        rating(Evidence::StarStated, Some(5), false, None),
+        rating(Evidence::StarStated, Some(5), true, Some("2028-01")),
+        rating(Evidence::StarStated, Some(3), false, None),
+    ];
+    for (p, r) in ds.products.iter_mut().zip(ratings) {
+        p.rating = r;
+    }
+    let s = |strength: u32, position: u32| strength << crate::search::POSITION_BITS | position;
+    // Same strength, positions favouring the worst-rated: the rating decides.
+    let hits: Vec<(usize, u32)> = (0..7).map(|i| (i, s(440, 7 - i as u32))).collect();
+    let r = run_query(&ds, &CatalogQuery::default(), Some(&hits));
+    check_against_naive(&ds, &CatalogQuery::default(), Some(&hits), &r);
+    assert_eq!(r.items, vec![5, 4, 3, 2, 6, 1, 0]);
+    // A stronger match wins whatever the rating.
+    let mut hits = hits;
+    hits[0].1 = s(441, 0);
+    let r = run_query(&ds, &CatalogQuery::default(), Some(&hits));
+    assert_eq!(r.items[0], 0);
+    // Positions count only between equal ratings: the rating first.
+    let hits = [(4, s(440, 1)), (1, s(440, 0)), (2, s(440, 3)), (3, s(440, 3))];
+    let r = run_query(&ds, &CatalogQuery::default(), Some(&hits));
+    assert_eq!(r.items, vec![4, 3, 2, 1]);
 }
