@@ -1,3 +1,4 @@
+pub mod about_info;
 pub mod coverage;
 pub mod external_link;
 pub mod header;

@@ -1,6 +1,9 @@
-//! `/spot/<id>` and `/sales-point/<id>`: one place with what is made or sold there, its
-//! season and festivals, the curated routes through it, and "add to trip".
+//! `/spot/<id>` and `/sales-point/<id>`: one place in the order a visitor reads it — what it
+//! is, "add to trip", what is made or sold there, its season and festivals, the curated
+//! routes through it, the map; then "About this information" (the full account, how exact
+//! the position is, the sources).
 
+use crate::components::about_info::{AboutThisInformation, Sources};
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddAllToList;
@@ -15,8 +18,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use ocop_core::geo;
-use ocop_core::model::{Precision, StopRef};
+use ocop_core::model::{Event, Precision, Product, StopRef};
 use ocop_core::places::place;
+use ocop_core::LocalText;
 
 #[component]
 pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
@@ -39,8 +43,12 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
         let name = p.name.clone();
         let heading = p.name.clone();
         let kind = p.kind.key();
-        let summary = p.summary.cloned();
-        let description = p.description.cloned();
+        // What it is first; the full account, with any caveats, under "About this
+        // information" (as on the product page). Without a summary the description leads.
+        let (lead, account) = match (p.summary.cloned(), p.description.cloned()) {
+            (Some(summary), description) => (Some(summary), description),
+            (None, description) => (description, None),
+        };
         let season_note = p.season_note.cloned();
         let months = p.season_months.to_vec();
         let events = p.events.to_vec();
@@ -61,8 +69,7 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
             .iter()
             .map(|&i| dataset.products[i].clone())
             .collect();
-        let product_ids: Vec<String> = products.iter().map(|p| p.id.clone()).collect();
-        let routes: Vec<(String, ocop_core::LocalText)> = data
+        let routes: Vec<(String, LocalText)> = data
             .places
             .routes_at(&stop)
             .iter()
@@ -70,6 +77,7 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
             .collect();
         let marker = MapMarker::from_place(&p, lang_of(i18n.get_locale_untracked())).selected(true);
         let map_name = name.clone();
+        let sources = dataset.place_sources(&stop).to_vec();
         view! {
             <article class="place-page" data-testid="place-page">
                 <p><A href=localized("/map")>{t!(i18n, back_to_map)}</A></p>
@@ -78,54 +86,85 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
                     {move || labels::place_kind(i18n, kind)}
                     {district.map(|d| view! { " · " {move || d.name().get(lang()).to_string()} })}
                 </p>
+                {lead.map(|s| view! { <p class="lead">{move || s.get(lang()).to_string()}</p> })}
                 {photos}
-                {summary.map(|s| view! { <p class="lead">{move || s.get(lang()).to_string()}</p> })}
-                {description.map(|d| view! { <p>{move || d.get(lang()).to_string()}</p> })}
                 <AddToTrip stop=stop.clone() name=Signal::derive(move || name.get(lang()).to_string()) />
-                <section aria-labelledby="season-title">
-                    <h2 id="season-title">{t!(i18n, season)}</h2>
-                    <div class="row"><MonthPicker /> <SeasonBadge months=months.clone() /></div>
-                    <p>
-                        {if months.is_empty() {
-                            t_string!(i18n, season_unknown).to_string()
-                        } else {
-                            months.iter().map(|m| labels::month(i18n, *m)).collect::<Vec<_>>().join(", ")
-                        }}
-                    </p>
-                    {season_note.map(|n| view! { <p class="muted">{move || n.get(lang()).to_string()}</p> })}
-                    {events.into_iter().map(|e| view! {
-                        <p class="event"><span class="badge badge-event">{t!(i18n, festival)}</span> " " {move || format!("{}: {}", e.name.get(lang()), e.when.get(lang()))}</p>
-                    }).collect_view()}
-                </section>
-                <section aria-labelledby="place-products-title">
-                    <h2 id="place-products-title">{t!(i18n, place_products)}</h2>
-                    {if products.is_empty() {
-                        view! { <p class="muted">{t!(i18n, place_no_products)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <div class="actions"><AddAllToList products=product_ids /></div>
-                            <ul class="plain product-list">{products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}</ul>
-                        }.into_any()
-                    }}
-                </section>
-                {(!routes.is_empty()).then(|| view! {
-                    <section aria-labelledby="place-routes-title">
-                        <h2 id="place-routes-title">{t!(i18n, routes_through_here)}</h2>
-                        <ul class="plain link-list">
-                            {routes.into_iter().map(|(id, name)| view! {
-                                <li><A href=localized(&format!("/routes/{id}"))>{move || name.get(lang()).to_string()}</A></li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })}
-                {approximate.then(|| view! { <p class="muted">{t!(i18n, position_approximate)}</p> })}
+                <PlaceProducts products />
+                <PlaceSeason months season_note events />
+                <PlaceRoutes routes />
                 <PlaceMap
                     markers=Signal::stored(vec![marker])
                     label=Signal::derive(move || map_name.get(lang()).to_string())
                     tiles=data.tiles.clone()
                 />
+                <AboutThisInformation>
+                    {account.map(|d| view! { <p class="description">{move || d.get(lang()).to_string()}</p> })}
+                    {approximate.then(|| view! { <p class="muted">{t!(i18n, position_approximate)}</p> })}
+                    <Sources sources />
+                </AboutThisInformation>
             </article>
         }
         .into_any()
     }
+}
+
+/// What a visitor can buy here: the products made or sold at the place, and "add all".
+#[component]
+fn PlaceProducts(products: Vec<Product>) -> impl IntoView {
+    let i18n = use_i18n();
+    let product_ids: Vec<String> = products.iter().map(|p| p.id.clone()).collect();
+    view! {
+        <section aria-labelledby="place-products-title">
+            <h2 id="place-products-title">{t!(i18n, place_products)}</h2>
+            {if products.is_empty() {
+                view! { <p class="muted">{t!(i18n, place_no_products)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="actions"><AddAllToList products=product_ids /></div>
+                    <ul class="plain product-list">{products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}</ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// When to go: the best months (against the month picked), the season's note, festivals.
+#[component]
+fn PlaceSeason(months: Vec<u8>, season_note: Option<LocalText>, events: Vec<Event>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    view! {
+        <section aria-labelledby="season-title">
+            <h2 id="season-title">{t!(i18n, season)}</h2>
+            <div class="row"><MonthPicker /> <SeasonBadge months=months.clone() /></div>
+            <p>
+                {if months.is_empty() {
+                    t_string!(i18n, season_unknown).to_string()
+                } else {
+                    months.iter().map(|m| labels::month(i18n, *m)).collect::<Vec<_>>().join(", ")
+                }}
+            </p>
+            {season_note.map(|n| view! { <p class="muted">{move || n.get(lang()).to_string()}</p> })}
+            {events.into_iter().map(|e| view! {
+                <p class="event"><span class="badge badge-event">{t!(i18n, festival)}</span> " " {move || format!("{}: {}", e.name.get(lang()), e.when.get(lang()))}</p>
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// The curated routes that pass here.
+#[component]
+fn PlaceRoutes(routes: Vec<(String, LocalText)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    (!routes.is_empty()).then(|| view! {
+        <section aria-labelledby="place-routes-title">
+            <h2 id="place-routes-title">{t!(i18n, routes_through_here)}</h2>
+            <ul class="plain link-list">
+                {routes.into_iter().map(|(id, name)| view! {
+                    <li><A href=localized(&format!("/routes/{id}"))>{move || name.get(lang()).to_string()}</A></li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }

@@ -1,6 +1,7 @@
 //! `/routes` and `/routes/<id>`: the curated tourism routes. Each stop lists the products to
 //! buy there; distances and times are estimates from `ocop_core::travel` and say so.
 
+use crate::components::about_info::AboutThisInformation;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddAllToList;
@@ -203,6 +204,7 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
         theme,
         best_months,
         season_note,
+        summary,
         ..
     } = route.clone();
     let heading = name.clone();
@@ -211,10 +213,10 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
             <p><A href=localized("/routes")>{t!(i18n, all_routes)}</A></p>
             <h1>{move || heading.get(lang()).to_string()}</h1>
             <p>{move || theme.get(lang()).to_string()}</p>
+            {summary.map(|s| view! { <p class="lead">{move || s.get(lang()).to_string()}</p> })}
             <p class="route-totals" data-testid="route-totals">
                 {move || totals_text(i18n, &estimate)}
             </p>
-            <p class="muted">{t!(i18n, estimates_note)}</p>
             {season_note.map(|n| view! { <p>{move || n.get(lang()).to_string()}</p> })}
             <div class="row">
                 <MonthPicker />
@@ -237,6 +239,12 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
             </p>
             <h2>{t!(i18n, itinerary)}</h2>
             <ol class="plain itinerary">{itinerary}</ol>
+            // How the totals are estimated is the route's caveat: after the itinerary, as
+            // the product and place pages put theirs (issue 19).
+            <AboutThisInformation>
+                <p>{t!(i18n, estimates_note)}</p>
+                <p class="muted">{t!(i18n, route_sources_note)}</p>
+            </AboutThisInformation>
         </article>
     }
     .into_any()

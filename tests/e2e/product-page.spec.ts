@@ -46,3 +46,59 @@ test('every bundled product has a page', async ({ page }) => {
     await expect(article.getByRole('heading', { level: 1 }), p.id).toHaveText(p.name.en ?? p.name.vi);
   }
 });
+
+// Issue 19: a buyer reads what it is, where to buy it and for how much, and when — the data's
+// caveats and provenance come after, under "About this information".
+test('the product page reads in a buyer’s order, caveats under "About this information"', async ({ page }) => {
+  const pearls = bundledDataset().products.find((p: any) => p.id === 'ngoc-trai-akoya');
+  await page.goto('/en/p/ngoc-trai-akoya');
+  const article = page.getByTestId('product-page');
+  const header = article.locator('header');
+  await expect(header.getByRole('heading', { level: 1 })).toHaveText(pearls.name.en);
+  // The Vietnamese name, large, to show a seller; the rating with its state beside the name.
+  await expect(header.locator('.vi-name-large [lang="vi"]')).toHaveText(pearls.name.vi);
+  await expect(header.getByTestId('lapsed')).toHaveText(t('en', 'lapsed_on', { date: '2024-06' }));
+  await expect(header.locator('.badge-national')).toHaveCount(0);
+  await expect(article.locator('.lead')).toHaveText(pearls.summary.en);
+  const about = page.getByRole('region', { name: t('en', 'about_this_information') });
+  // The caveat ("lapsed … unless renewed") is in the full account, which is under About.
+  await expect(about.getByText(pearls.description.en)).toBeVisible();
+  await expect(article.getByText(pearls.description.en)).toHaveCount(1);
+  for (const name of ['product_rating', 'producer', 'traceability', 'sources']) {
+    await expect(about.getByRole('heading', { name: t('en', name), exact: true })).toBeVisible();
+  }
+  // Order on the page: name, summary, where to buy, season, places; then About.
+  const top = async (selector: string) => (await article.locator(selector).first().boundingBox())!.y;
+  const order = [
+    await top('h1'),
+    await top('.lead'),
+    await top('[data-testid="where-to-buy"]'),
+    await top('section[aria-labelledby="season-title"]'),
+    await top('[data-testid="about-this-information"]'),
+  ];
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+});
+
+test('in Chinese the product page leads with the Chinese name, the Vietnamese one large below', async ({ page }) => {
+  await inLanguage(page, 'zh');
+  const tea = bundledDataset().products.find((p: any) => p.id === 'tra-hoa-vang-ba-che');
+  await page.goto('/zh/p/tra-hoa-vang-ba-che');
+  const header = page.getByTestId('product-page').locator('header');
+  await expect(header.getByRole('heading', { level: 1 })).toHaveText(tea.name.zh);
+  await expect(header.locator('.vi-name-large [lang="vi"]')).toHaveText(tea.name.vi);
+  await expect(page.getByRole('region', { name: t('zh', 'about_this_information') })).toBeVisible();
+});
+
+test('place and route pages put "About this information" last', async ({ page }) => {
+  await page.goto('/en/spot/dao-co-to');
+  const place = page.getByTestId('place-page');
+  const about = place.getByTestId('about-this-information');
+  await expect(about).toBeVisible();
+  await expect(about.getByRole('heading', { name: t('en', 'sources'), exact: true })).toBeVisible();
+  const y = async (l: any) => (await l.boundingBox())!.y;
+  expect(await y(place.getByRole('region', { name: t('en', 'place_products') }))).toBeLessThan(await y(about));
+  await page.goto('/en/routes/van-don-co-to-dao');
+  const routeAbout = page.getByTestId('about-this-information');
+  await expect(routeAbout.getByText(t('en', 'estimates_note'))).toBeVisible();
+  expect(await y(page.locator('.itinerary'))).toBeLessThan(await y(routeAbout));
+});

@@ -608,6 +608,15 @@ impl Dataset {
         self.sales_points.iter().find(|s| s.id == id)
     }
 
+    /// The sources a spot's or sales point's facts come from; empty for an unknown place.
+    pub fn place_sources(&self, place: &StopRef) -> &[String] {
+        match place {
+            StopRef::Spot(id) => self.spot(id).map(|s| s.sources.as_slice()),
+            StopRef::SalesPoint(id) => self.sales_point(id).map(|s| s.sources.as_slice()),
+        }
+        .unwrap_or_default()
+    }
+
     /// Record counts for the data-status panel and `data check`.
     /// The dataset against the province's total, for the coverage sentence: `None` when
     /// the dataset gives no total.
@@ -640,4 +649,32 @@ pub struct Counts {
     pub spots: usize,
     pub sales_points: usize,
     pub routes: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_fixtures::bundled;
+
+    #[test]
+    fn a_place_s_sources_are_its_own_and_an_unknown_place_has_none() {
+        let data = bundled();
+        let spot = &data.spots[0];
+        let point = &data.sales_points[0];
+        assert_eq!(
+            data.place_sources(&StopRef::Spot(spot.id.clone())),
+            &spot.sources[..]
+        );
+        assert_eq!(
+            data.place_sources(&StopRef::SalesPoint(point.id.clone())),
+            &point.sources[..]
+        );
+        // The two kinds are looked up in their own lists: a spot's id is not a sales point.
+        assert!(data
+            .place_sources(&StopRef::SalesPoint(spot.id.clone()))
+            .is_empty());
+        assert!(data
+            .place_sources(&StopRef::Spot("no-such-place".into()))
+            .is_empty());
+    }
 }

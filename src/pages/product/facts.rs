@@ -1,11 +1,12 @@
-//! The product page's facts: rating, producer and area, where to buy and the price, season
-//! and traceability, sources. Each says plainly when the sources do not tell.
+//! The product page's facts: where to buy and the price, the season; then, under "About
+//! this information", the rating's details, producer and area, traceability, sources. Each
+//! says plainly when the sources do not tell.
 
 use crate::browser::page;
 use crate::components::external_link::ExternalLink;
 use crate::components::labels;
 use crate::components::lang_of;
-use crate::components::rating::{claim_detail, RatingLine};
+use crate::components::rating::claim_detail;
 use crate::i18n::*;
 use crate::state::use_app_data;
 use leptos::prelude::*;
@@ -14,11 +15,11 @@ use ocop_core::geo;
 use ocop_core::model::{Locality, Precision, PriceRange, Rating, WhereToBuy};
 use ocop_core::url::is_safe_http_url;
 
-/// The stars as the sources state them, the year rated, validity and decision.
+/// The rating's details: the year rated, validity and decision, what a claim means. The
+/// stars themselves are in the page's header (`RatingLine`).
 #[component]
-pub fn RatingFacts(rating: Rating) -> impl IntoView {
+pub fn RatingDetails(rating: Rating) -> impl IntoView {
     let i18n = use_i18n();
-    let stars = rating.clone();
     let details = move || {
         let year = rating
             .year_rated
@@ -50,12 +51,13 @@ pub fn RatingFacts(rating: Rating) -> impl IntoView {
                 </li>
             }
         });
-        view! { {year} {validity} {decision} {claim} }
+        let unstated = (rating.stars.is_none() && rating.claimed.is_none())
+            .then(|| view! { <li class="muted">{t!(i18n, rating_unstated_detail)}</li> });
+        view! { {year} {validity} {decision} {claim} {unstated} }
     };
     view! {
         <section aria-labelledby="rating-title">
-            <h2 id="rating-title">{t!(i18n, product_rating)}</h2>
-            <p class="product-rating"><RatingLine rating=stars /></p>
+            <h3 id="rating-title">{t!(i18n, product_rating)}</h3>
             <ul class="plain">{details}</ul>
         </section>
     }
@@ -91,9 +93,9 @@ pub fn ProducerFacts(producer: Option<String>, locality: Locality) -> impl IntoV
     };
     view! {
         <section aria-labelledby="producer-title">
-            <h2 id="producer-title">{t!(i18n, producer)}</h2>
+            <h3 id="producer-title">{t!(i18n, producer)}</h3>
             {producer_view}
-            <h3>{t!(i18n, area)}</h3>
+            <h4>{t!(i18n, area)}</h4>
             {area_view}
         </section>
     }
@@ -194,9 +196,9 @@ fn PriceFact(price: Option<PriceRange>) -> impl IntoView {
     }
 }
 
-/// The months it is harvested or best bought, and whether it is traceable.
+/// The months it is harvested or best bought.
 #[component]
-pub fn SeasonFacts(season_months: Vec<u8>, traceability: Option<bool>) -> impl IntoView {
+pub fn SeasonFacts(season_months: Vec<u8>) -> impl IntoView {
     let i18n = use_i18n();
     let season = move || {
         if season_months.is_empty() {
@@ -209,48 +211,26 @@ pub fn SeasonFacts(season_months: Vec<u8>, traceability: Option<bool>) -> impl I
                 .join(", ")
         }
     };
+    view! {
+        <section aria-labelledby="season-title">
+            <h2 id="season-title">{t!(i18n, season)}</h2>
+            <p>{season}</p>
+        </section>
+    }
+}
+
+/// Whether the product is traceable (a code on the pack), as the sources say.
+#[component]
+pub fn TraceabilityFact(traceability: Option<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     let trace = move || match traceability {
         Some(true) => t_string!(i18n, traceability_yes).to_string(),
         _ => t_string!(i18n, traceability_unknown).to_string(),
     };
     view! {
-        <section aria-labelledby="season-title">
-            <h2 id="season-title">{t!(i18n, season)}</h2>
-            <p>{season}</p>
-            <h3>{t!(i18n, traceability)}</h3>
+        <section aria-labelledby="traceability-title">
+            <h3 id="traceability-title">{t!(i18n, traceability)}</h3>
             <p>{trace}</p>
-        </section>
-    }
-}
-
-/// Every source the facts come from (only http(s) links are links).
-#[component]
-pub fn ProductSources(sources: Vec<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let items = move || {
-        sources
-            .iter()
-            .map(|s| {
-                if s.starts_with("seed:") {
-                    view! { <li>{t!(i18n, seed_source)}</li> }.into_any()
-                } else if is_safe_http_url(s) {
-                    let url = s.clone();
-                    view! {
-                        <li>
-                            <ExternalLink href=url.clone()>{url.clone()}</ExternalLink>
-                        </li>
-                    }
-                    .into_any()
-                } else {
-                    ().into_any()
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <section aria-labelledby="sources-title">
-            <h2 id="sources-title">{t!(i18n, sources)}</h2>
-            <ul class="sources">{items}</ul>
         </section>
     }
 }

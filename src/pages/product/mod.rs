@@ -6,15 +6,18 @@ mod facts;
 mod links;
 
 use crate::browser::page;
+use crate::components::about_info::{AboutThisInformation, Sources};
 use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddToList;
+use crate::components::names::VietnameseName;
 use crate::components::photo::Photo;
+use crate::components::rating::RatingLine;
 use crate::i18n::*;
 use crate::state::language::localized;
 use crate::state::use_app_data;
-use facts::{BuyFacts, ProducerFacts, ProductSources, RatingFacts, SeasonFacts};
+use facts::{BuyFacts, ProducerFacts, RatingDetails, SeasonFacts, TraceabilityFact};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -59,20 +62,20 @@ fn ProductDetails(index: usize) -> impl IntoView {
         let name = product.name.clone();
         Effect::new(move |_| page::set_title(&format!("{} – OCOP Quảng Ninh", name.get(lang()))));
     }
-    // What it is first (the summary, when the data has one), then the full account.
+    // A buyer reads what it is first: the one-or-two-sentence summary at the top. The full
+    // account, which carries the data's caveats ("lapsed unless renewed", "the name is cut
+    // off in the source"), goes under "About this information" with the provenance (issue
+    // 19); a product without a summary keeps its description at the top.
     let text_view = move |text: LocalText, class: &'static str| {
         let marked = text.clone();
         view! { <p class=class lang=move || if marked.has(lang()) { lang().code() } else { "vi" }>{move || text.get(lang()).to_string()}</p> }
     };
-    let summary_view = product.summary.as_deref().cloned().map(|s| text_view(s, "lead"));
-    let description_view = product.description.as_deref().cloned().map(|d| {
-        let class = if product.summary.is_some() {
-            "description"
-        } else {
-            "lead"
-        };
-        text_view(d, class)
-    });
+    let (lead, account) = match (product.summary.as_deref(), product.description.as_deref()) {
+        (Some(summary), description) => (Some(summary.clone()), description.cloned()),
+        (None, description) => (description.cloned(), None),
+    };
+    let summary_view = lead.map(|s| text_view(s, "lead"));
+    let description_view = account.map(|d| text_view(d, "description"));
     let Product {
         id,
         rating,
@@ -99,26 +102,30 @@ fn ProductDetails(index: usize) -> impl IntoView {
             <p class="back">
                 <A href=localized("/") exact=true>"← " {t!(i18n, back_to_catalog)}</A>
             </p>
-            <ProductHeader product />
-            {photos}
+            <ProductHeader product=product.clone() />
             {summary_view}
-            {description_view}
+            {photos}
             <div class="product-facts">
-                <RatingFacts rating />
-                <ProducerFacts producer locality />
                 <BuyFacts where_to_buy price=price.map(|p| *p) />
-                <SeasonFacts season_months traceability />
+                <SeasonFacts season_months />
                 <ProductPlaces index />
                 <ProductRoutes index />
-                <ProductSources sources />
             </div>
+            <AboutThisInformation>
+                {description_view}
+                <RatingDetails rating />
+                <ProducerFacts producer locality />
+                <TraceabilityFact traceability />
+                <Sources sources />
+            </AboutThisInformation>
         </article>
     }
     .into_any()
 }
 
-/// The name as shown in the visitor's language (marked `lang="vi"` when it falls back), the
-/// names in the other languages (the Vietnamese one first), the category, "Add to list".
+/// What it is, at a glance: the name in the visitor's language (marked `lang="vi"` when it
+/// falls back), the Vietnamese name large enough to show a seller, the other names, the
+/// rating with its state (lapsed, proposed, unconfirmed), the category, "Add to list".
 #[component]
 fn ProductHeader(product: Product) -> impl IntoView {
     let i18n = use_i18n();
@@ -128,6 +135,7 @@ fn ProductHeader(product: Product) -> impl IntoView {
         name,
         group,
         subcategory,
+        rating,
         ..
     } = product;
     let title = {
@@ -144,9 +152,11 @@ fn ProductHeader(product: Product) -> impl IntoView {
             <GroupIcon group />
             <div>
                 <h1 lang=title_lang>{title}</h1>
+                <VietnameseName name=name.clone() large=true />
                 <ul class="other-names plain" aria-label=move || t_string!(i18n, other_names).to_string()>
                     {move || other_names(&name, lang())}
                 </ul>
+                <p class="product-rating"><RatingLine rating /></p>
                 <p class="muted">
                     {move || labels::group(i18n, group)} " · " {move || labels::subcategory(i18n, &subcategory)}
                 </p>
@@ -157,17 +167,13 @@ fn ProductHeader(product: Product) -> impl IntoView {
     .into_any()
 }
 
-/// The product's names in the languages other than the one shown, each marked with its
-/// language: the Vietnamese one first, since that is what shops and signs use.
+/// The product's names in the languages other than the one shown and Vietnamese (which
+/// `VietnameseName` shows large), each marked with its language.
 fn other_names(name: &LocalText, shown_in: Lang) -> impl IntoView {
     let shown = name.get(shown_in).to_string();
-    [
-        (Lang::Vi, Some(name.vi.clone())),
-        (Lang::En, name.en.clone()),
-        (Lang::Zh, name.zh.clone()),
-    ]
-    .into_iter()
-    .filter_map(|(l, n)| n.filter(|n| *n != shown && !n.trim().is_empty()).map(|n| (l, n)))
-    .map(|(l, n)| view! { <li lang=l.code()>{n}</li> })
-    .collect_view()
+    [(Lang::En, name.en.clone()), (Lang::Zh, name.zh.clone())]
+        .into_iter()
+        .filter_map(|(l, n)| n.filter(|n| *n != shown && !n.trim().is_empty()).map(|n| (l, n)))
+        .map(|(l, n)| view! { <li lang=l.code()>{n}</li> })
+        .collect_view()
 }
