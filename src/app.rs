@@ -17,7 +17,7 @@ use crate::components::pwa::{ConnectionNotice, InstallHint, UpdatePrompt};
 use crate::components::tab_bar::TabBar;
 use crate::i18n::*;
 use crate::pages::catalog::SEARCH_INPUT_ID;
-use crate::pages::{catalog::Catalog, not_found::NotFound, product::ProductPage};
+use crate::pages::{catalog::Catalog, not_found::NotFound};
 use crate::state::app_data::{load_app_data, LoadProgress, Prebuilt};
 use crate::state::hand_over::{use_hand_over, HandOver};
 use crate::state::kiosk::{started_as_kiosk, KioskMode};
@@ -158,7 +158,7 @@ fn LanguageRoutes(lang: Lang) -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=prefix view=in_language>
             <Route path=path!("/") view=Catalog />
-            <Route path=path!("/p/:id") view=ProductPage />
+            <Route path=path!("/p/:id") view=parts::product_page />
             <Route path=path!("/about") view=parts::about_page />
             <Route path=path!("/map") view=parts::map_page />
             <Route path=path!("/routes") view=parts::route_list />

@@ -1,5 +1,5 @@
-//! Pages whose code loads on demand: the first download holds the shell, the catalog and
-//! the product page; the map, routes, places, trip, list (with its QR encoder), kiosk and
+//! Pages whose code loads on demand: the first download holds the shell and the catalog;
+//! the product page, the map, routes, places, trip, list (with its QR encoder), kiosk and
 //! about pages each come as a separate WebAssembly part when first visited
 //! (docs/architecture.md, "Parts"; sizes in docs/performance.md).
 //!
@@ -103,6 +103,7 @@ where
 
 use crate::pages::kiosk::KioskAttract;
 use crate::pages::place::PlacePage;
+use crate::pages::product::ProductPage;
 use crate::pages::{
     about::About, list::ListPage, map::MapPage, routes::RouteList, routes::RoutePage, trip::TripPage,
 };
@@ -113,7 +114,7 @@ use ocop_core::seo::Page;
 /// `pkg/<id>/parts.json`: a pre-rendered page preloads that part's files from its HTML
 /// (src/bin/prerender.rs), so they download beside the main wasm instead of after it — the
 /// pre-rendered page stays until its part is there (`state::hand_over`). Keep in step with
-/// the `on_demand!` list below; the catalog and product pages are in the main part.
+/// the `on_demand!` list below; the catalog is in the main part.
 pub fn first_screen_part(page: &Page) -> Option<&'static str> {
     match page {
         Page::Map => Some("map_part"),
@@ -123,10 +124,15 @@ pub fn first_screen_part(page: &Page) -> Option<&'static str> {
         Page::List => Some("list_part"),
         Page::Kiosk => Some("kiosk_part"),
         Page::About => Some("about_part"),
-        Page::Catalog | Page::Product(_) | Page::NotFound => None,
+        Page::Product(_) => Some("product_part"),
+        Page::Catalog | Page::NotFound => None,
     }
 }
 
+on_demand!(
+    /// One product: what it is, where to buy it, its places and routes, its sources.
+    product_page in product_part: view! { <ProductPage /> }
+);
 on_demand!(
     /// The province map with every spot and sales point (Leaflet loads after it).
     map_page in map_part: view! { <MapPage /> }

@@ -57,6 +57,21 @@ for (const { tab, part, heading } of pages) {
   });
 }
 
+test('a product card opens the product page from its own part, downloaded once', async ({ page }) => {
+  const wasm = wasmRequests(page);
+  await page.goto('/en/');
+  const card = page.getByTestId('product-card').first();
+  const id = await card.getAttribute('data-product-id');
+  expect(wasm).not.toContain('split_product_part.wasm');
+  await card.getByRole('link').first().click();
+  await expect(page.getByTestId('product-page')).toHaveAttribute('data-product-id', id!);
+  expect(wasm).toContain('split_product_part.wasm');
+  await page.goBack();
+  await page.getByTestId('product-card').nth(1).getByRole('link').first().click();
+  await expect(page.getByTestId('product-page')).toBeVisible();
+  expect(wasm.filter((f) => f === 'split_product_part.wasm')).toHaveLength(1);
+});
+
 test('the kiosk and About pages load their parts too', async ({ page }) => {
   const wasm = wasmRequests(page);
   await page.goto('/en/about');
