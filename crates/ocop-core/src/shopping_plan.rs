@@ -11,9 +11,10 @@
 //!
 //! 1. the first place **on the visitor's trip** (in trip order) that makes or sells it —
 //!    a sales point, or a spot such as a farm or a festival ground;
-//! 2. otherwise the first **sales point** the dataset says stocks it, then any other place
-//!    linked to it (groups not on the trip come after the trip's: sales points, then spots,
-//!    each in dataset order);
+//! 2. otherwise the first place of [`crate::where_to_buy::where_to_buy`] — the answer the
+//!    product page gives: a sales point that stocks it, else a farm, village, market or
+//!    festival that makes or sells it, else an area that does (groups not on the trip come
+//!    after the trip's: sales points, then spots, each in dataset order);
 //! 3. otherwise **online**, when the dataset lists a shop on the web;
 //! 4. otherwise **anywhere**: no place is known, ask at an OCOP shop;
 //! 5. items whose product the dataset no longer has: **unavailable**, kept and shown last.
@@ -38,7 +39,7 @@
 //! assert_eq!((total.priced, total.unpriced, total.unavailable), (0, 0, 1));
 //! ```
 
-use crate::model::{Dataset, Product, ProductGroup, StopRef};
+use crate::model::{Dataset, ProductGroup, StopRef};
 use crate::places::PlaceIndex;
 use crate::shopping::ShoppingList;
 use crate::text::Lang;
@@ -119,7 +120,7 @@ pub fn group_items(
             None => GroupKey::Unavailable,
             Some(&p) => match by {
                 GroupBy::Category => GroupKey::Category(dataset.products[p].group),
-                GroupBy::WhereToBuy => where_to_buy(&dataset.products[p], p, places, trip),
+                GroupBy::WhereToBuy => where_to_buy(dataset, p, places, trip),
             },
         })
         .collect();
@@ -138,24 +139,23 @@ pub fn group_items(
     groups
 }
 
-/// The first group that applies to one available product.
-fn where_to_buy(product: &Product, position: usize, places: &PlaceIndex, trip: &[StopRef]) -> GroupKey {
-    if let Some(stop) = trip.iter().find(|s| places.has_product(s, position)) {
+/// The first group that applies to one available product, from the one where-to-buy
+/// answer ([`crate::where_to_buy`]) the product page shows too.
+fn where_to_buy(dataset: &Dataset, position: usize, places: &PlaceIndex, trip: &[StopRef]) -> GroupKey {
+    let answer = crate::where_to_buy::where_to_buy(dataset, places, position);
+    if let Some(stop) = trip.iter().find(|s| answer.places.iter().any(|o| &o.stop == *s)) {
         return GroupKey::Place {
             stop: stop.clone(),
             on_trip: true,
         };
     }
-    let sales_point = product
-        .where_to_buy
-        .sales_points
-        .iter()
-        .map(|id| StopRef::SalesPoint(id.clone()))
-        .find(|s| places.contains(s));
-    if let Some(stop) = sales_point.or_else(|| places.places_of(position).next().cloned()) {
-        return GroupKey::Place { stop, on_trip: false };
+    if let Some(outlet) = answer.first_place() {
+        return GroupKey::Place {
+            stop: outlet.stop.clone(),
+            on_trip: false,
+        };
     }
-    if product.where_to_buy.online.is_empty() {
+    if answer.online.is_empty() {
         GroupKey::Anywhere
     } else {
         GroupKey::Online
@@ -437,6 +437,26 @@ mod tests {
         let reversed = [point("trung-tam-ocop-ha-long"), spot("dao-co-to")];
         let groups = group_items(&list, &data, &places, &reversed, GroupBy::WhereToBuy);
         assert_eq!(ids(&list, &groups[0]), ["muc-ong-co-to-kho", "cha-muc-manh-ha"]);
+    }
+
+    /// The list files the pearls where the product page sends the visitor (issue 19: they
+    /// disagreed): the pearl farm that grows them, not the bay around it.
+    #[test]
+    fn the_list_files_the_pearls_where_the_product_page_sends_the_visitor() {
+        let data = bundled();
+        let places = PlaceIndex::build(&data);
+        let list = list_of(&["ngoc-trai-akoya"]);
+        let groups = group_items(&list, &data, &places, &[], GroupBy::WhereToBuy);
+        let p = data.products.iter().position(|p| p.id == "ngoc-trai-akoya").unwrap();
+        let page = crate::where_to_buy::where_to_buy(&data, &places, p);
+        assert_eq!(
+            groups[0].key,
+            GroupKey::Place {
+                stop: page.places[0].stop.clone(),
+                on_trip: false
+            }
+        );
+        assert_eq!(page.places[0].stop, spot("trai-ngoc-trai-tung-sau"));
     }
 
     #[test]
