@@ -120,7 +120,14 @@ pub fn where_to_buy(dataset: &Dataset, places: &PlaceIndex, product: usize) -> W
     for (order, id) in record.where_to_buy.sales_points.iter().enumerate() {
         let stop = StopRef::SalesPoint(id.clone());
         if places.contains(&stop) && !outlets.iter().any(|(_, _, o)| o.stop == stop) {
-            outlets.push((0, order, Outlet { stop, how: OnSite::Stocked }));
+            outlets.push((
+                0,
+                order,
+                Outlet {
+                    stop,
+                    how: OnSite::Stocked,
+                },
+            ));
         }
     }
     for stop in places.places_of(product) {
@@ -128,7 +135,14 @@ pub fn where_to_buy(dataset: &Dataset, places: &PlaceIndex, product: usize) -> W
             if let Some(spot) = dataset.spot(id) {
                 let how = OnSite::of_spot(spot.kind);
                 let position = places.position(stop).unwrap_or(usize::MAX);
-                outlets.push((how.rank(), position, Outlet { stop: stop.clone(), how }));
+                outlets.push((
+                    how.rank(),
+                    position,
+                    Outlet {
+                        stop: stop.clone(),
+                        how,
+                    },
+                ));
             }
         }
     }
