@@ -323,6 +323,8 @@ pub struct TextLabels<'a> {
     pub heading: &'a str,
     /// Follows the id of a product the dataset no longer has: "(unavailable)".
     pub unavailable: &'a str,
+    /// The heading of the products the dataset no longer has: "No longer in the data".
+    pub unavailable_group: &'a str,
     /// The group of items only sold online.
     pub online: &'a str,
     /// The group of items with no known place or shop.
@@ -377,7 +379,7 @@ fn text_block(
             GroupKey::Online => labels.online.to_string(),
             GroupKey::Anywhere => labels.anywhere.to_string(),
             GroupKey::Category(_) => String::new(),
-            GroupKey::Unavailable => labels.unavailable.to_string(),
+            GroupKey::Unavailable => labels.unavailable_group.to_string(),
         };
         text.push_str(&format!("\n{title}\n"));
         for &i in &group.items {
@@ -724,6 +726,7 @@ mod tests {
                 "Shopping list"
             },
             unavailable: "(gone)",
+            unavailable_group: "Gone",
             online: "Online",
             anywhere: "Ask at an OCOP shop",
             site,
@@ -748,7 +751,7 @@ mod tests {
              [ ] 2 × {} ({}) — for Mum\n    https://x.vn/en/p/cha-muc-manh-ha\n\n\
              Tung Sau pearl farm\n\
              [ ] 1 × Akoya pearls (Ngọc trai Akoya)\n    https://x.vn/en/p/ngoc-trai-akoya\n\n\
-             (gone)\n[ ] 1 × gone-product (gone)\n",
+             Gone\n[ ] 1 × gone-product (gone)\n",
             cha.name.get(Lang::En),
             cha.name.vi
         );
