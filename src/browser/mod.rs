@@ -15,8 +15,10 @@ pub mod leaflet;
 pub mod pace;
 pub mod page;
 pub mod pwa;
+pub mod share_sheet;
 pub mod storage;
 mod target;
+pub mod wake_lock;
 
 pub use fetch::{save_cached_copy, BrowserPort, CACHE_KEY};
 pub use page::copy_text;

@@ -277,9 +277,14 @@ test('the list copies as plain text and prints without the controls', async ({ p
   await page.getByTestId('copy-text').click();
   await expect(page.getByText(t('en', 'copied'))).toBeVisible();
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  expect(text).toBe(
-    `${t('en', 'list_title')}\n[ ] 2 × ${nameOf('cha-muc-manh-ha')} — for Mum\n[x] 1 × gone-product (${t('en', 'product_unavailable')})\n`,
-  );
+  const origin = new URL(page.url()).origin;
+  // Grouped as on the page, with the Vietnamese name and the product's link; then in
+  // Vietnamese for the seller (counter.spec.ts checks that part).
+  expect(text.startsWith(
+    `${t('en', 'list_title')}\n\n${t('en', 'list_group_anywhere')}\n` +
+      `[ ] 2 × ${nameOf('cha-muc-manh-ha')} (Chả mực Mạnh Hà) — for Mum\n    ${origin}/en/p/cha-muc-manh-ha\n\n` +
+      `${t('en', 'list_group_unavailable')}\n[x] 1 × gone-product (${t('en', 'product_unavailable')})\n\n${t('vi', 'list_title')}\n`,
+  )).toBe(true);
 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('share-list')).toBeHidden();

@@ -62,6 +62,7 @@ pub mod trip;
 pub mod unicode;
 pub mod url;
 pub mod validate;
+pub mod where_to_buy;
 
 pub use model::Dataset;
 pub use text::{Lang, LocalText};

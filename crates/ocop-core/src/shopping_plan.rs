@@ -11,9 +11,10 @@
 //!
 //! 1. the first place **on the visitor's trip** (in trip order) that makes or sells it —
 //!    a sales point, or a spot such as a farm or a festival ground;
-//! 2. otherwise the first **sales point** the dataset says stocks it, then any other place
-//!    linked to it (groups not on the trip come after the trip's: sales points, then spots,
-//!    each in dataset order);
+//! 2. otherwise the first place of [`crate::where_to_buy::where_to_buy`] — the answer the
+//!    product page gives: a sales point that stocks it, else a farm, village, market or
+//!    festival that makes or sells it, else an area that does (groups not on the trip come
+//!    after the trip's: sales points, then spots, each in dataset order);
 //! 3. otherwise **online**, when the dataset lists a shop on the web;
 //! 4. otherwise **anywhere**: no place is known, ask at an OCOP shop;
 //! 5. items whose product the dataset no longer has: **unavailable**, kept and shown last.
@@ -38,7 +39,7 @@
 //! assert_eq!((total.priced, total.unpriced, total.unavailable), (0, 0, 1));
 //! ```
 
-use crate::model::{Dataset, Product, ProductGroup, StopRef};
+use crate::model::{Dataset, ProductGroup, StopRef};
 use crate::places::PlaceIndex;
 use crate::shopping::ShoppingList;
 use crate::text::Lang;
@@ -119,7 +120,7 @@ pub fn group_items(
             None => GroupKey::Unavailable,
             Some(&p) => match by {
                 GroupBy::Category => GroupKey::Category(dataset.products[p].group),
-                GroupBy::WhereToBuy => where_to_buy(&dataset.products[p], p, places, trip),
+                GroupBy::WhereToBuy => where_to_buy(dataset, p, places, trip),
             },
         })
         .collect();
@@ -138,24 +139,23 @@ pub fn group_items(
     groups
 }
 
-/// The first group that applies to one available product.
-fn where_to_buy(product: &Product, position: usize, places: &PlaceIndex, trip: &[StopRef]) -> GroupKey {
-    if let Some(stop) = trip.iter().find(|s| places.has_product(s, position)) {
+/// The first group that applies to one available product, from the one where-to-buy
+/// answer ([`crate::where_to_buy`]) the product page shows too.
+fn where_to_buy(dataset: &Dataset, position: usize, places: &PlaceIndex, trip: &[StopRef]) -> GroupKey {
+    let answer = crate::where_to_buy::where_to_buy(dataset, places, position);
+    if let Some(stop) = trip.iter().find(|s| answer.places.iter().any(|o| &o.stop == *s)) {
         return GroupKey::Place {
             stop: stop.clone(),
             on_trip: true,
         };
     }
-    let sales_point = product
-        .where_to_buy
-        .sales_points
-        .iter()
-        .map(|id| StopRef::SalesPoint(id.clone()))
-        .find(|s| places.contains(s));
-    if let Some(stop) = sales_point.or_else(|| places.places_of(position).next().cloned()) {
-        return GroupKey::Place { stop, on_trip: false };
+    if let Some(outlet) = answer.first_place() {
+        return GroupKey::Place {
+            stop: outlet.stop.clone(),
+            on_trip: false,
+        };
     }
-    if product.where_to_buy.online.is_empty() {
+    if answer.online.is_empty() {
         GroupKey::Anywhere
     } else {
         GroupKey::Online
@@ -273,6 +273,139 @@ pub fn plain_text(
             text.push_str(&format!(" — {}", item.note));
         }
         text.push('\n');
+    }
+    text
+}
+
+/// The Vietnamese word for a price unit of the dataset (`kg`, `bottle`…), or `None` for a
+/// unit this table does not know: a seller's phrase never mixes in an English word.
+pub fn vi_unit(unit: &str) -> Option<&'static str> {
+    Some(match unit.trim().to_ascii_lowercase().as_str() {
+        "kg" | "kilogram" => "kg",
+        "g" | "gram" => "g",
+        "l" | "litre" | "liter" => "lít",
+        "bottle" => "chai",
+        "box" => "hộp",
+        "jar" => "hũ",
+        "pack" | "packet" => "gói",
+        "bag" => "túi",
+        "can" => "lon",
+        "serving" => "suất",
+        "piece" => "cái",
+        _ => return None,
+    })
+}
+
+/// What the visitor shows a seller, in Vietnamese: "Cho tôi mua 1 kg Chả mực Hạ Long."
+/// With no unit (or one [`vi_unit`] does not know) a count before the name would need a
+/// classifier word the data does not give, so the count goes after it:
+/// "Cho tôi mua Ngọc trai Akoya, số lượng 2." (just the name for one).
+///
+/// ```
+/// use ocop_core::shopping_plan::seller_phrase;
+/// assert_eq!(seller_phrase(1, Some("kg"), "Chả mực Hạ Long"), "Cho tôi mua 1 kg Chả mực Hạ Long.");
+/// assert_eq!(seller_phrase(1, None, "Ngọc trai Akoya"), "Cho tôi mua Ngọc trai Akoya.");
+/// ```
+pub fn seller_phrase(quantity: u32, unit: Option<&str>, vi_name: &str) -> String {
+    let name = vi_name.trim();
+    match unit.and_then(vi_unit) {
+        Some(unit) => format!("Cho tôi mua {quantity} {unit} {name}."),
+        None if quantity <= 1 => format!("Cho tôi mua {name}."),
+        None => format!("Cho tôi mua {name}, số lượng {quantity}."),
+    }
+}
+
+/// The words of one language's part of [`counter_text`], from the app's translations.
+#[derive(Clone, Debug)]
+pub struct TextLabels<'a> {
+    pub lang: Lang,
+    /// "Shopping list".
+    pub heading: &'a str,
+    /// Follows the id of a product the dataset no longer has: "(unavailable)".
+    pub unavailable: &'a str,
+    /// The heading of the products the dataset no longer has: "No longer in the data".
+    pub unavailable_group: &'a str,
+    /// The group of items only sold online.
+    pub online: &'a str,
+    /// The group of items with no known place or shop.
+    pub anywhere: &'a str,
+    /// The site's address in this language (`https://host/en`): product links start with it.
+    pub site: &'a str,
+}
+
+/// The list as text for the counter and for messages, grouped as the list page groups it
+/// (by where to buy): each group names its place and the sales point's address when the
+/// data has one; each item has its quantity, its name, the Vietnamese name in brackets when
+/// it differs, the note, and its product page's link. Written in the visitor's language,
+/// then — unless that is Vietnamese — again in Vietnamese for the seller, after a blank line.
+pub fn counter_text(
+    list: &ShoppingList,
+    dataset: &Dataset,
+    places: &PlaceIndex,
+    trip: &[StopRef],
+    visitor: &TextLabels,
+    vietnamese: &TextLabels,
+) -> String {
+    let mut text = text_block(list, dataset, places, trip, visitor);
+    if visitor.lang != Lang::Vi {
+        text.push('\n');
+        text.push_str(&text_block(list, dataset, places, trip, vietnamese));
+    }
+    text
+}
+
+fn text_block(
+    list: &ShoppingList,
+    dataset: &Dataset,
+    places: &PlaceIndex,
+    trip: &[StopRef],
+    labels: &TextLabels,
+) -> String {
+    let lang = labels.lang;
+    let mut text = format!("{}\n", labels.heading);
+    for group in group_items(list, dataset, places, trip, GroupBy::WhereToBuy) {
+        let title = match &group.key {
+            GroupKey::Place { stop, .. } => {
+                let name = crate::places::place(dataset, stop).map_or("", |p| p.name.get(lang));
+                let address = match stop {
+                    StopRef::SalesPoint(id) => dataset.sales_point(id).and_then(|p| p.address.as_deref()),
+                    StopRef::Spot(_) => None,
+                };
+                match address {
+                    Some(address) => format!("{name} — {address}"),
+                    None => name.to_string(),
+                }
+            }
+            GroupKey::Online => labels.online.to_string(),
+            GroupKey::Anywhere => labels.anywhere.to_string(),
+            GroupKey::Category(_) => String::new(),
+            GroupKey::Unavailable => labels.unavailable_group.to_string(),
+        };
+        text.push_str(&format!("\n{title}\n"));
+        for &i in &group.items {
+            let item = &list.items()[i];
+            let tick = if item.checked { "[x]" } else { "[ ]" };
+            let (name, link) = match dataset.product(&item.product) {
+                Some(p) => {
+                    let shown = p.name.get(lang);
+                    let name = if shown == p.name.vi {
+                        shown.to_string()
+                    } else {
+                        format!("{shown} ({})", p.name.vi)
+                    };
+                    (name, Some(format!("{}/p/{}", labels.site, p.id)))
+                }
+                None => (format!("{} {}", item.product, labels.unavailable), None),
+            };
+            text.push_str(&format!("{tick} {} × {name}", item.quantity));
+            if !item.note.is_empty() {
+                text.push_str(&format!(" — {}", item.note));
+            }
+            text.push('\n');
+            if let Some(link) = link {
+                text.push_str(&format!("    {link}\n"));
+            }
+        }
     }
     text
 }
@@ -439,6 +572,30 @@ mod tests {
         assert_eq!(ids(&list, &groups[0]), ["muc-ong-co-to-kho", "cha-muc-manh-ha"]);
     }
 
+    /// The list files the pearls where the product page sends the visitor (issue 19: they
+    /// disagreed): the pearl farm that grows them, not the bay around it.
+    #[test]
+    fn the_list_files_the_pearls_where_the_product_page_sends_the_visitor() {
+        let data = bundled();
+        let places = PlaceIndex::build(&data);
+        let list = list_of(&["ngoc-trai-akoya"]);
+        let groups = group_items(&list, &data, &places, &[], GroupBy::WhereToBuy);
+        let p = data
+            .products
+            .iter()
+            .position(|p| p.id == "ngoc-trai-akoya")
+            .unwrap();
+        let page = crate::where_to_buy::where_to_buy(&data, &places, p);
+        assert_eq!(
+            groups[0].key,
+            GroupKey::Place {
+                stop: page.places[0].stop.clone(),
+                on_trip: false
+            }
+        );
+        assert_eq!(page.places[0].stop, spot("trai-ngoc-trai-tung-sau"));
+    }
+
     #[test]
     fn grouping_by_category_follows_the_declared_group_order() {
         let data = bundled();
@@ -532,5 +689,82 @@ mod tests {
             plain_text(&list, &data, Lang::Vi, "Danh sách mua sắm", "(không còn)"),
             format!("Danh sách mua sắm\n[ ] 2 × {vi_name} — for Mum\n[x] 1 × gone-product (không còn)\n")
         );
+    }
+
+    #[test]
+    fn the_seller_phrase_puts_the_unit_before_the_name_and_the_count_after_it_without_one() {
+        assert_eq!(
+            seller_phrase(1, Some("kg"), "Chả mực Hạ Long"),
+            "Cho tôi mua 1 kg Chả mực Hạ Long."
+        );
+        assert_eq!(
+            seller_phrase(3, Some("bottle"), "Nước mắm Cái Rồng "),
+            "Cho tôi mua 3 chai Nước mắm Cái Rồng."
+        );
+        assert_eq!(
+            seller_phrase(1, None, "Ngọc trai Akoya"),
+            "Cho tôi mua Ngọc trai Akoya."
+        );
+        assert_eq!(
+            seller_phrase(2, None, "Ngọc trai Akoya"),
+            "Cho tôi mua Ngọc trai Akoya, số lượng 2."
+        );
+        // An unknown unit is left out rather than put into the Vietnamese sentence.
+        assert_eq!(
+            seller_phrase(2, Some("crate"), "Ổi"),
+            "Cho tôi mua Ổi, số lượng 2."
+        );
+        assert_eq!(vi_unit(" KG "), Some("kg"));
+    }
+
+    fn labels(lang: Lang, site: &'static str) -> TextLabels<'static> {
+        TextLabels {
+            lang,
+            heading: if lang == Lang::Vi {
+                "Danh sách mua sắm"
+            } else {
+                "Shopping list"
+            },
+            unavailable: "(gone)",
+            unavailable_group: "Gone",
+            online: "Online",
+            anywhere: "Ask at an OCOP shop",
+            site,
+        }
+    }
+
+    #[test]
+    fn counter_text_groups_by_shop_with_its_address_and_links_in_both_languages() {
+        let data = bundled_with_centre(&["cha-muc-manh-ha"]);
+        let places = PlaceIndex::build(&data);
+        let mut list = list_of(&["ngoc-trai-akoya", "cha-muc-manh-ha", "gone-product"]);
+        list.set_quantity("cha-muc-manh-ha", 2);
+        list.set_note("cha-muc-manh-ha", "for Mum");
+        let en = labels(Lang::En, "https://x.vn/en");
+        let vi = labels(Lang::Vi, "https://x.vn");
+        let text = counter_text(&list, &data, &places, &[], &en, &vi);
+        let cha = data.product("cha-muc-manh-ha").unwrap();
+        let pearl = data.product("ngoc-trai-akoya").unwrap();
+        let expected_en = format!(
+            "Shopping list\n\n\
+             Ha Long OCOP Product Centre — Khu Đồn Điền, phường Hà Khẩu, TP Hạ Long\n\
+             [ ] 2 × {} ({}) — for Mum\n    https://x.vn/en/p/cha-muc-manh-ha\n\n\
+             Tung Sau pearl farm\n\
+             [ ] 1 × Akoya pearls (Ngọc trai Akoya)\n    https://x.vn/en/p/ngoc-trai-akoya\n\n\
+             Gone\n[ ] 1 × gone-product (gone)\n",
+            cha.name.get(Lang::En),
+            cha.name.vi
+        );
+        assert!(text.starts_with(&expected_en), "{text}");
+        let vi_part = &text[expected_en.len()..];
+        assert!(vi_part.starts_with("\nDanh sách mua sắm\n"), "{vi_part}");
+        assert!(vi_part.contains(&format!(
+            "[ ] 2 × {} — for Mum\n    https://x.vn/p/cha-muc-manh-ha\n",
+            cha.name.vi
+        )));
+        assert!(vi_part.contains(&format!("Trại ngọc trai Tùng Sâu\n[ ] 1 × {}\n", pearl.name.vi)));
+        // In Vietnamese the list is written once.
+        let only_vi = counter_text(&list, &data, &places, &[], &vi, &vi);
+        assert_eq!(only_vi.matches("Danh sách mua sắm").count(), 1);
     }
 }

@@ -1,6 +1,7 @@
 //! The list's items, grouped by where to buy them (the trip's stops first, in trip order)
 //! or by category, each row editable in place.
 
+use super::counter::ShowToSeller;
 use super::undo::{replace_keeping_scroll, Undo};
 use crate::browser::page;
 use crate::components::labels;
@@ -158,6 +159,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
         }
     });
     let checkbox_id = format!("tick-{id}");
+    let for_seller = available.then(|| id.clone());
     // Every edit names the item by id: the row may have moved since it was drawn. The id is
     // stored (not captured as a `String`) so `edit` is `Copy` and every handler can share it.
     let product_id = StoredValue::new(id.clone());
@@ -193,6 +195,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                 }}
             </div>
             {vi_name.map(|name| view! { <VietnameseName name /> })}
+            {for_seller.map(|product| view! { <ShowToSeller product=Some(product) /> })}
             {price.map(|price| view! { <p class="muted list-item-price">{price}</p> })}
             <div class="list-item-edit">
                 <div class="stepper" role="group" aria-label=move || t_string!(i18n, quantity_of, name = name.get()).to_string()>

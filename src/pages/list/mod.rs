@@ -7,6 +7,7 @@
 //! page keeps what was removed (with its position) until the next undoable action.
 
 mod actions;
+mod counter;
 mod items;
 mod share;
 mod summary;

@@ -6,7 +6,9 @@
 //! be undone. A damaged link changes nothing and says so.
 
 use super::undo::{replace_keeping_scroll, Undo};
+use crate::browser::share_sheet::{self, Shared as SheetResult};
 use crate::browser::{copy_text, page};
+use crate::components::lang_of;
 use crate::components::qr_code::QrCode;
 use crate::i18n::*;
 use crate::state::language::page_lang;
@@ -112,6 +114,7 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
                     .count();
                 let count = shared.items.len();
                 let stops = shared.stops.len();
+                let preview = shared.clone();
                 // Both choices go through `Shared::apply`, the function the property tests
                 // exercise; the page only remembers what to restore for "Undo".
                 let choose = move |choice: Choice| {
@@ -133,6 +136,7 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
                         <section class="notice shared-list" role="region" aria-labelledby="shared-list-title" data-testid="shared-list">
                             <h2 id="shared-list-title">{move || t_count!(i18n, shared_list_title, count)}</h2>
                             {(stops > 0).then(|| view! { <p>{move || t_count!(i18n, shared_list_stops, count = stops)}</p> })}
+                            <SharedPreview shared=preview />
                             {(!unknown.is_empty()).then(|| {
                                 let count = unknown.len();
                                 let ids = unknown.join(", ");
@@ -158,6 +162,70 @@ pub fn SharedListOffer(undo: RwSignal<Option<Undo>>) -> impl IntoView {
     }
 }
 
+/// What a shared link holds, before the visitor adds or replaces: each product's name in
+/// the page's language (with the Vietnamese one) and quantity, products the data does not
+/// know flagged by id, and the trip's stops by name.
+#[component]
+fn SharedPreview(shared: Shared) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let data = use_app_data();
+    let dataset = data.dataset();
+    let items = shared
+        .items
+        .iter()
+        .map(|(id, quantity)| {
+            let quantity = *quantity;
+            match dataset.product(id) {
+                Some(p) => {
+                    let name = p.name.clone();
+                    let vi = (name.vi.clone(), name.clone());
+                    view! {
+                        <li data-testid="shared-item">
+                            {quantity} " × " {move || name.get(lang()).to_string()}
+                            {move || (vi.1.get(lang()) != vi.0).then(|| view! { " " <span class="muted" lang="vi">"(" {vi.0.clone()} ")"</span> })}
+                        </li>
+                    }
+                    .into_any()
+                }
+                None => {
+                    let id = id.clone();
+                    view! {
+                        <li data-testid="shared-item" data-unknown="true">
+                            {quantity} " × " <code>{id}</code> " "
+                            <span class="badge badge-unconfirmed">{t!(i18n, shared_item_unknown)}</span>
+                        </li>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view();
+    let stops: Vec<_> = shared
+        .stops
+        .iter()
+        .map(|stop| place(dataset, stop).map(|p| p.name.clone()))
+        .collect();
+    let has_stops = !stops.is_empty();
+    let stops = stops
+        .into_iter()
+        .map(|name| match name {
+            Some(name) => view! { <li data-testid="shared-stop">{move || name.get(lang()).to_string()}</li> }.into_any(),
+            None => view! { <li data-testid="shared-stop"><span class="badge badge-unconfirmed">{t!(i18n, shared_item_unknown)}</span></li> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <div class="shared-preview" data-testid="shared-preview">
+            <p>{t!(i18n, shared_list_holds)}</p>
+            <ul>{items}</ul>
+            {has_stops.then(|| view! {
+                <p>{t!(i18n, shared_list_trip_holds)}</p>
+                <ol>{stops}</ol>
+            })}
+        </div>
+    }
+}
+
 /// "Take it with you": the QR code of the share link, the link itself (selectable and
 /// copyable), and what it carries.
 #[component]
@@ -175,6 +243,17 @@ pub fn ShareList() -> impl IntoView {
     let copy_link = move |_| {
         let text = link.get_untracked();
         leptos::task::spawn_local(async move { copied.set(Some(copy_text(&text).await)) });
+    };
+    // The system share sheet where there is one; otherwise the link is copied.
+    let share_link_now = move |_| {
+        let url = link.get_untracked();
+        let title = t_string!(i18n, list_title).to_string();
+        leptos::task::spawn_local(async move {
+            match share_sheet::share(&title, "", Some(&url)).await {
+                SheetResult::Done | SheetResult::Cancelled => copied.set(None),
+                SheetResult::Unavailable => copied.set(Some(copy_text(&url).await)),
+            }
+        });
     };
     view! {
         <section class="share-list" aria-labelledby="share-list-title" data-testid="share-list">
@@ -198,6 +277,7 @@ pub fn ShareList() -> impl IntoView {
             </label>
             <div class="actions">
                 <button type="button" class="button button-secondary" on:click=copy_link>{t!(i18n, copy_link)}</button>
+                <button type="button" class="button button-secondary" on:click=share_link_now data-testid="share-link-button">{t!(i18n, list_share)}</button>
                 <span role="status">
                     {move || copied.get().map(|ok| if ok { t_string!(i18n, copied).to_string() } else { t_string!(i18n, copy_failed).to_string() })}
                 </span>

@@ -1,6 +1,8 @@
-//! Where the product leads: the places that make or sell it (spots listing it, its sales
-//! points), with "add them to my trip", and the curated routes that stop at any of them.
+//! Where the product leads: where to buy it (the one answer of
+//! `ocop_core::where_to_buy`, which the shopping list groups by too), the places that make
+//! or sell it with "add them to my trip", and the curated routes that stop at any of them.
 
+use crate::components::external_link::ExternalLink;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
@@ -11,6 +13,90 @@ use leptos_router::components::A;
 use ocop_core::geo;
 use ocop_core::model::StopRef;
 use ocop_core::places;
+use ocop_core::url::is_safe_http_url;
+use ocop_core::where_to_buy::{where_to_buy, OnSite};
+
+/// How a place has the product, in the visitor's words.
+fn how_label(i18n: leptos_i18n::I18nContext<Locale>, how: OnSite) -> String {
+    match how {
+        OnSite::Stocked => t_string!(i18n, buy_how_stocked),
+        OnSite::Grown => t_string!(i18n, buy_how_grown),
+        OnSite::Made => t_string!(i18n, buy_how_made),
+        OnSite::Sold => t_string!(i18n, buy_how_sold),
+        OnSite::AtFestival => t_string!(i18n, buy_how_festival),
+        OnSite::InTheArea => t_string!(i18n, buy_how_area),
+    }
+    .to_string()
+}
+
+/// The where-to-buy section, in a module of its own until the product page draws it
+/// (`BuyFacts` in facts.rs draws that section today; item 3 of issue 19 reorders the page).
+#[allow(dead_code)]
+pub mod where_section {
+    use super::*;
+
+    /// Where to buy the product at `index`: its places best first, each saying how it has the
+    /// product (stocked, grown, made, sold…) with a sales point's address, its web shops, or —
+    /// only when the data knows neither — "no shop known" with the dataset's OCOP centres.
+    /// The shopping list files the product under the first of these places.
+    ///
+    /// Not drawn yet: `BuyFacts` (facts.rs, being reordered under item 3 of issue 19) still
+    /// draws this section; the product page is to draw this component in its place.
+    #[component]
+    pub fn ProductWhereToBuy(index: usize) -> impl IntoView {
+        let i18n = use_i18n();
+        let lang = move || lang_of(i18n.get_locale());
+        let data = use_app_data();
+        let dataset = data.dataset();
+        let answer = where_to_buy(dataset, &data.places, index);
+        let nothing_known = answer.nothing_known();
+        let place_row = |stop: &StopRef, how: Option<OnSite>| {
+            let found = places::place(dataset, stop)?;
+            let name = found.name.clone();
+            let address = match stop {
+                StopRef::SalesPoint(id) => dataset.sales_point(id).and_then(|p| p.address.clone()),
+                StopRef::Spot(_) => None,
+            };
+            Some(view! {
+                <li class="sales-point" data-testid="buy-place">
+                    <A href=localized(&places::place_path(stop))>{move || name.get(lang()).to_string()}</A>
+                    {how.map(|how| view! { <span class="muted">" · " {move || how_label(i18n, how)}</span> })}
+                    {address.map(|a| view! { <br /> <span lang="vi">{a}</span> })}
+                </li>
+            })
+        };
+        let places_view: Vec<_> = answer
+            .places
+            .iter()
+            .filter_map(|o| place_row(&o.stop, Some(o.how)))
+            .collect();
+        let centres: Vec<_> = answer
+            .ocop_centres
+            .iter()
+            .filter_map(|s| place_row(s, None))
+            .collect();
+        let online = answer
+            .online
+            .into_iter()
+            .filter(|l| is_safe_http_url(&l.url))
+            .map(|l| {
+                let name = labels::channel(i18n, l.channel);
+                view! { <li><ExternalLink href=l.url>{t_string!(i18n, online_prefix, name = name.clone()).to_string()}</ExternalLink></li> }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="where-title" data-testid="product-where-to-buy">
+                <h2 id="where-title">{t!(i18n, where_to_buy)}</h2>
+                <ul class="plain buy-list">{places_view} {online}</ul>
+                {nothing_known.then(|| view! {
+                    <p class="muted" data-testid="no-shop-known">{t!(i18n, buy_no_shop_known)}</p>
+                    <ul class="plain buy-list">{centres}</ul>
+                })}
+            </section>
+        }
+        .into_any()
+    }
+}
 
 /// The places of the product at `index`; nothing when it has none.
 #[component]
@@ -19,15 +105,18 @@ pub fn ProductPlaces(index: usize) -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale());
     let data = use_app_data();
     let dataset = data.dataset();
-    let stops: Vec<StopRef> = data.places.places_of(index).cloned().collect();
-    let rows: Vec<_> = stops
+    // In the where-to-buy order, saying how each has it: the list files the product under
+    // the first of these (`ocop_core::where_to_buy`).
+    let outlets = where_to_buy(dataset, &data.places, index).places;
+    let stops: Vec<StopRef> = outlets.iter().map(|o| o.stop.clone()).collect();
+    let rows: Vec<_> = outlets
         .iter()
-        .filter_map(|s| places::place(dataset, s))
-        .map(|p| {
+        .filter_map(|o| places::place(dataset, &o.stop).map(|p| (p, o.how)))
+        .map(|(p, how)| {
             (
                 p.stop.clone(),
                 p.name.clone(),
-                p.kind.key(),
+                (p.kind.key(), how),
                 geo::district(p.district),
             )
         })
@@ -53,7 +142,7 @@ pub fn ProductPlaces(index: usize) -> impl IntoView {
                             <li>
                                 <A href=localized(&places::place_path(&stop))>{move || name.get(lang()).to_string()}</A>
                                 <span class="muted">
-                                    " · " {move || labels::place_kind(i18n, kind)}
+                                    " · " {move || labels::place_kind(i18n, kind.0)} " · " {move || how_label(i18n, kind.1)}
                                     {district.map(|d| view! { " · " {move || d.name().get(lang()).to_string()} })}
                                 </span>
                             </li>
