@@ -20,6 +20,7 @@ use leptos_router::hooks::use_params_map;
 use ocop_core::geo;
 use ocop_core::model::{Event, Precision, Product, StopRef};
 use ocop_core::places::place;
+use ocop_core::where_to_buy::sold_at;
 use ocop_core::LocalText;
 
 #[component]
@@ -63,11 +64,10 @@ pub fn PlacePage(make: fn(String) -> StopRef) -> impl IntoView {
         });
         let approximate = p.coordinates.precision == Precision::Approximate;
         let district = geo::district(p.district);
-        let products: Vec<_> = data
-            .places
-            .products_at(&stop)
-            .iter()
-            .map(|&i| dataset.products[i].clone())
+        // The same answer the product pages' "where to buy" and the map's sheet give.
+        let products: Vec<_> = sold_at(dataset, &data.places, &stop)
+            .into_iter()
+            .map(|(i, _)| dataset.products[i].clone())
             .collect();
         let routes: Vec<(String, LocalText)> = data
             .places

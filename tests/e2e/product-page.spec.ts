@@ -15,9 +15,12 @@ test('a card opens the product page with everything needed to go and buy', async
   await expect(article.getByText(t('en', 'valid_until', { date: '2028-01' }))).toBeVisible();
   const buy = page.getByRole('region', { name: t('en', 'where_to_buy') });
   await expect(buy.getByRole('heading', { name: t('en', 'where_to_buy') })).toBeVisible();
-  // No source names a shop for it (a homepage is not a listing, docs/data-audit.md): the
-  // page says so instead of sending the visitor to one.
-  await expect(buy.getByText(t('en', 'no_where_to_buy'))).toBeVisible();
+  // No source names a shop for it (a homepage is not a listing, docs/data-audit.md); where
+  // to buy is the places that make or sell it, the first the same as the list would file it
+  // under, and each says how it has the product.
+  const firstBuy = buy.getByTestId('buy-place').first();
+  await expect(firstBuy).toContainText(/·/);
+  await expect(page.getByTestId('no-shop-known')).toHaveCount(0);
   // The price the cited source states, with that source.
   await expect(page.getByTestId('product-price')).toContainText('₫12,000,000–13,000,000');
   await expect(page.getByTestId('product-price').getByRole('link')).toHaveAttribute('href', /nongnghiep\.vn/);

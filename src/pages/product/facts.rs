@@ -2,6 +2,7 @@
 //! this information", the rating's details, producer and area, traceability, sources. Each
 //! says plainly when the sources do not tell.
 
+use super::links::WhereToBuyAnswer;
 use crate::browser::page;
 use crate::components::external_link::ExternalLink;
 use crate::components::labels;
@@ -12,7 +13,7 @@ use crate::state::use_app_data;
 use leptos::prelude::*;
 use ocop_core::format::format_vnd_range;
 use ocop_core::geo;
-use ocop_core::model::{Locality, Precision, PriceRange, Rating, WhereToBuy};
+use ocop_core::model::{Locality, PriceRange, Rating};
 use ocop_core::url::is_safe_http_url;
 
 /// The rating's details: the year rated, validity and decision, what a claim means. The
@@ -101,65 +102,15 @@ pub fn ProducerFacts(producer: Option<String>, locality: Locality) -> impl IntoV
     }
 }
 
-/// Sales points (with opening hours), online shops, and the indicative price.
+/// Where to buy it — the one answer the shopping list and the map give too
+/// (`ocop_core::where_to_buy`, drawn by `links::WhereToBuyAnswer`) — and the indicative price.
 #[component]
-pub fn BuyFacts(where_to_buy: WhereToBuy, price: Option<PriceRange>) -> impl IntoView {
+pub fn BuyFacts(index: usize, price: Option<PriceRange>) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = move || lang_of(i18n.get_locale());
-    let data = use_app_data();
-    let points: Vec<_> = where_to_buy
-        .sales_points
-        .iter()
-        .filter_map(|sp| data.dataset().sales_point(sp).cloned())
-        .collect();
-    let online = where_to_buy.online;
-    let nowhere = points.is_empty() && online.is_empty();
-    let points_view = move || {
-        points
-            .iter()
-            .map(|sp| {
-                let hours = match &sp.opening_hours {
-                    Some(h) => {
-                        let hours = h.get(lang()).to_string();
-                        t_string!(i18n, hours, hours).to_string()
-                    }
-                    None => t_string!(i18n, hours_unknown).to_string(),
-                };
-                let approximate = (sp.coordinates.precision == Precision::Approximate)
-                    .then(|| view! { <span class="muted">" (" {t!(i18n, approximate_location)} ")"</span> });
-                view! {
-                    <li class="sales-point">
-                        <strong>{sp.name.get(lang()).to_string()}</strong>
-                        {sp.address.clone().map(|a| view! { <br /> <span lang="vi">{a}</span> })}
-                        {approximate}
-                        <br />
-                        <span class="muted">{hours}</span>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    let online_view = move || {
-        online
-            .iter()
-            .filter(|l| is_safe_http_url(&l.url))
-            .map(|l| {
-                let name = labels::channel(i18n, l.channel);
-                view! {
-                    <li>
-                        <ExternalLink href=l.url.clone()>
-                            {t_string!(i18n, online_prefix, name = name.clone()).to_string()}
-                        </ExternalLink>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
     view! {
         <section aria-labelledby="buy-title" data-testid="where-to-buy">
             <h2 id="buy-title">{t!(i18n, where_to_buy)}</h2>
-            <ul class="plain buy-list">{points_view} {online_view}</ul>
-            {nowhere.then(|| view! { <p class="muted">{t!(i18n, no_where_to_buy)}</p> })}
+            <WhereToBuyAnswer index />
             <h3>{t!(i18n, price)}</h3>
             <PriceFact price />
         </section>

@@ -29,73 +29,70 @@ fn how_label(i18n: leptos_i18n::I18nContext<Locale>, how: OnSite) -> String {
     .to_string()
 }
 
-/// The where-to-buy section, in a module of its own until the product page draws it
-/// (`BuyFacts` in facts.rs draws that section today; item 3 of issue 19 reorders the page).
-#[allow(dead_code)]
-pub mod where_section {
-    use super::*;
-
-    /// Where to buy the product at `index`: its places best first, each saying how it has the
-    /// product (stocked, grown, made, sold…) with a sales point's address, its web shops, or —
-    /// only when the data knows neither — "no shop known" with the dataset's OCOP centres.
-    /// The shopping list files the product under the first of these places.
-    ///
-    /// Not drawn yet: `BuyFacts` (facts.rs, being reordered under item 3 of issue 19) still
-    /// draws this section; the product page is to draw this component in its place.
-    #[component]
-    pub fn ProductWhereToBuy(index: usize) -> impl IntoView {
-        let i18n = use_i18n();
-        let lang = move || lang_of(i18n.get_locale());
-        let data = use_app_data();
-        let dataset = data.dataset();
-        let answer = where_to_buy(dataset, &data.places, index);
-        let nothing_known = answer.nothing_known();
-        let place_row = |stop: &StopRef, how: Option<OnSite>| {
-            let found = places::place(dataset, stop)?;
-            let name = found.name.clone();
-            let address = match stop {
-                StopRef::SalesPoint(id) => dataset.sales_point(id).and_then(|p| p.address.clone()),
-                StopRef::Spot(_) => None,
-            };
-            Some(view! {
-                <li class="sales-point" data-testid="buy-place">
-                    <A href=localized(&places::place_path(stop))>{move || name.get(lang()).to_string()}</A>
-                    {how.map(|how| view! { <span class="muted">" · " {move || how_label(i18n, how)}</span> })}
-                    {address.map(|a| view! { <br /> <span lang="vi">{a}</span> })}
-                </li>
-            })
+/// Where to buy the product at `index`: its places best first, each saying how it has the
+/// product (stocked, grown, made, sold…) with a sales point's address, its web shops, or —
+/// only when the data knows neither — "no shop known" with the dataset's OCOP centres.
+/// The shopping list files the product under the first of these places. The lists only:
+/// `BuyFacts` (facts.rs) draws them in its section, above the price.
+#[component]
+pub fn WhereToBuyAnswer(index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = move || lang_of(i18n.get_locale());
+    let data = use_app_data();
+    let dataset = data.dataset();
+    let answer = where_to_buy(dataset, &data.places, index);
+    let nothing_known = answer.nothing_known();
+    let place_row = |stop: &StopRef, how: Option<OnSite>| {
+        let found = places::place(dataset, stop)?;
+        let name = found.name.clone();
+        // A shop's address and opening hours, as the data gives them, to find it open.
+        let point = match stop {
+            StopRef::SalesPoint(id) => dataset.sales_point(id),
+            StopRef::Spot(_) => None,
         };
-        let places_view: Vec<_> = answer
-            .places
-            .iter()
-            .filter_map(|o| place_row(&o.stop, Some(o.how)))
-            .collect();
-        let centres: Vec<_> = answer
-            .ocop_centres
-            .iter()
-            .filter_map(|s| place_row(s, None))
-            .collect();
-        let online = answer
-            .online
-            .into_iter()
-            .filter(|l| is_safe_http_url(&l.url))
-            .map(|l| {
-                let name = labels::channel(i18n, l.channel);
-                view! { <li><ExternalLink href=l.url>{t_string!(i18n, online_prefix, name = name.clone()).to_string()}</ExternalLink></li> }
-            })
-            .collect_view();
-        view! {
-            <section aria-labelledby="where-title" data-testid="product-where-to-buy">
-                <h2 id="where-title">{t!(i18n, where_to_buy)}</h2>
-                <ul class="plain buy-list">{places_view} {online}</ul>
-                {nothing_known.then(|| view! {
-                    <p class="muted" data-testid="no-shop-known">{t!(i18n, buy_no_shop_known)}</p>
-                    <ul class="plain buy-list">{centres}</ul>
-                })}
-            </section>
-        }
-        .into_any()
+        let address = point.and_then(|p| p.address.clone());
+        let hours = point.map(|p| p.opening_hours.clone()).map(move |hours| {
+            move || match &hours {
+                Some(h) => t_string!(i18n, hours, hours = h.get(lang()).to_string()).to_string(),
+                None => t_string!(i18n, hours_unknown).to_string(),
+            }
+        });
+        Some(view! {
+            <li class="sales-point" data-testid="buy-place">
+                <A href=localized(&places::place_path(stop))>{move || name.get(lang()).to_string()}</A>
+                {how.map(|how| view! { <span class="muted">" · " {move || how_label(i18n, how)}</span> })}
+                {address.map(|a| view! { <br /> <span lang="vi">{a}</span> })}
+                {hours.map(|h| view! { <br /> <span class="muted">{h}</span> })}
+            </li>
+        })
+    };
+    let places_view: Vec<_> = answer
+        .places
+        .iter()
+        .filter_map(|o| place_row(&o.stop, Some(o.how)))
+        .collect();
+    let centres: Vec<_> = answer
+        .ocop_centres
+        .iter()
+        .filter_map(|s| place_row(s, None))
+        .collect();
+    let online = answer
+        .online
+        .into_iter()
+        .filter(|l| is_safe_http_url(&l.url))
+        .map(|l| {
+            let name = labels::channel(i18n, l.channel);
+            view! { <li><ExternalLink href=l.url>{t_string!(i18n, online_prefix, name = name.clone()).to_string()}</ExternalLink></li> }
+        })
+        .collect_view();
+    view! {
+        <ul class="plain buy-list">{places_view} {online}</ul>
+        {nothing_known.then(|| view! {
+            <p class="muted" data-testid="no-shop-known">{t!(i18n, buy_no_shop_known)}</p>
+            <ul class="plain buy-list">{centres}</ul>
+        })}
     }
+    .into_any()
 }
 
 /// The places of the product at `index`; nothing when it has none.

@@ -81,7 +81,6 @@ fn ProductDetails(index: usize) -> impl IntoView {
         rating,
         producer,
         locality,
-        where_to_buy,
         price,
         season_months,
         traceability,
@@ -106,7 +105,7 @@ fn ProductDetails(index: usize) -> impl IntoView {
             {summary_view}
             {photos}
             <div class="product-facts">
-                <BuyFacts where_to_buy price=price.map(|p| *p) />
+                <BuyFacts index price=price.map(|p| *p) />
                 <SeasonFacts season_months />
                 <ProductPlaces index />
                 <ProductRoutes index />
