@@ -40,7 +40,9 @@
     var map = L.map(element, {
       zoomSnap: 0.25,
       minZoom: 6,
-      maxZoom: options.tiles ? options.tiles.maxZoom : 16,
+      // The deepest zoom: the Rust side works out, at this zoom, which places no zoom can
+      // pull apart (ocop_core::map_spots::same_spot), so both must use the same number.
+      maxZoom: options.maxZoom,
       // The page must not scroll-zoom by accident on a kiosk or a phone; pinch and the
       // +/- buttons still zoom the map.
       scrollWheelZoom: false,
@@ -51,7 +53,7 @@
     var bounds = options.bounds;
     map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
     var markers = L.layerGroup().addTo(map);
-    var state = { map: map, markers: markers, list: [], path: null, onSelect: null, locateLayer: null, clusterLabel: options.clusterLabel };
+    var state = { map: map, markers: markers, list: [], path: null, onSelect: null, locateLayer: null, clusterLabel: options.clusterLabel, spotLabel: options.spotLabel };
     map.on("zoomend", function () {
       draw(state);
     });
@@ -92,7 +94,8 @@
     return state;
   }
 
-  // markers: [{ key, lat, lon, name, kind, label, dim, selected }]
+  // markers: [{ key, lat, lon, name, kind, label, dim, selected, spot }]; markers sharing
+  // a `spot` are closer than GROUP_PX even at the deepest zoom.
   function setMarkers(state, markers) {
     state.list = markers;
     draw(state);
@@ -120,11 +123,19 @@
   }
 
   function draw(state) {
+    // A marker with the keyboard focus keeps it through the redraw (a zoom, a fly-to): the
+    // new marker or group holding the same place takes it.
+    var active = document.activeElement;
+    var focused = null;
+    if (active && state.map.getContainer().contains(active)) {
+      focused = active.getAttribute("data-key") || (active.getAttribute("data-keys") || "").split(",")[0] || null;
+    }
     state.markers.clearLayers();
     groups(state).forEach(function (g) {
       if (g.members.length === 1) drawOne(state, g.members[0]);
       else drawGroup(state, g.members);
     });
+    if (focused) focusMarker(state, focused);
   }
 
   function drawOne(state, m) {
@@ -155,29 +166,28 @@
     var dot = text("span", "pin-dot", labels.length === members.length && labels.length <= 3 ? labels.join("·") : String(members.length));
     var names = members.map(function (m) { return m.name; }).join(", ");
     var selected = members.some(function (m) { return m.selected; });
+    // All at one spot: no zoom separates them, so a tap lists them instead of zooming.
+    var oneSpot = members.every(function (m) { return m.spot === first.spot; });
     var marker = L.marker([first.lat, first.lon], {
-      icon: L.divIcon({ className: "pin pin-cluster" + (selected ? " pin-selected" : ""), html: dot, iconSize: [44, 44], iconAnchor: [22, 22] }),
+      icon: L.divIcon({ className: "pin pin-cluster" + (oneSpot ? " pin-spot" : "") + (selected ? " pin-selected" : ""), html: dot, iconSize: [44, 44], iconAnchor: [22, 22] }),
       title: names,
       keyboard: true,
       zIndexOffset: 500,
     });
     marker.on("click", function () {
-      var bounds = L.latLngBounds(members.map(function (m) { return [m.lat, m.lon]; }));
-      // Zoom in far enough to separate them, if any zoom can; otherwise (places at the
-      // same spot) hand all of them to the page, which lists them.
-      var zoom = map.getBoundsZoom(bounds, false, L.point(GROUP_PX * 2, GROUP_PX * 2));
-      var separable = members.some(function (m) {
-        return map.project([m.lat, m.lon], map.getMaxZoom()).distanceTo(map.project([first.lat, first.lon], map.getMaxZoom())) >= GROUP_PX;
-      });
-      if (separable && map.getZoom() < map.getMaxZoom()) {
-        map.setView(bounds.getCenter(), Math.min(Math.max(zoom, map.getZoom() + 1), map.getMaxZoom()));
-      } else if (state.onSelect) {
-        state.onSelect(members.map(function (m) { return m.key; }).join(","));
+      if (oneSpot || map.getZoom() >= map.getMaxZoom()) {
+        if (state.onSelect) state.onSelect(members.map(function (m) { return m.key; }).join(","));
+        return;
       }
+      // Zoom in far enough to separate them (at least one step).
+      var bounds = L.latLngBounds(members.map(function (m) { return [m.lat, m.lon]; }));
+      var zoom = map.getBoundsZoom(bounds, false, L.point(GROUP_PX * 2, GROUP_PX * 2));
+      map.setView(bounds.getCenter(), Math.min(Math.max(zoom, map.getZoom() + 1), map.getMaxZoom()));
     });
     marker.addTo(state.markers);
     var el = marker.getElement();
-    el.setAttribute("aria-label", state.clusterLabel.replace("{count}", String(members.length)) + ": " + names);
+    var label = oneSpot ? state.spotLabel : state.clusterLabel;
+    el.setAttribute("aria-label", label.replace("{count}", String(members.length)) + ": " + names);
     el.setAttribute("data-count", String(members.length));
     el.setAttribute("data-keys", members.map(function (m) { return m.key; }).join(","));
   }
@@ -200,6 +210,38 @@
     } else {
       state.map.fitBounds(points, { padding: [30, 30], maxZoom: 12, animate: false });
     }
+  }
+
+  // Brings a place into view, at least at `minZoom`, with the point in the upper part of the
+  // map: on a phone the place's sheet covers the lower part.
+  function reveal(state, lat, lon, minZoom) {
+    var map = state.map;
+    var zoom = Math.min(Math.max(map.getZoom(), minZoom), map.getMaxZoom());
+    var size = map.getSize();
+    var point = map.project([lat, lon], zoom).add([0, size.y * 0.2]);
+    var center = map.unproject(point, zoom);
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    // Below 64rem the sheet is a bottom sheet (style/main.css): the map goes to the top of
+    // the screen so that it stays visible above the sheet.
+    if (window.matchMedia && window.matchMedia("(max-width: 63.99rem)").matches) {
+      map.getContainer().scrollIntoView({ block: "start" });
+    }
+    if (still) map.setView(center, zoom, { animate: false });
+    else map.flyTo(center, zoom, { duration: 0.5 });
+  }
+
+  // Focuses the marker of `key`, or the group holding it; false when none is drawn.
+  function focusMarker(state, key) {
+    var icons = state.map.getContainer().querySelectorAll(".leaflet-marker-icon");
+    for (var i = 0; i < icons.length; i++) {
+      var el = icons[i];
+      var keys = (el.getAttribute("data-keys") || "").split(",");
+      if (el.getAttribute("data-key") === key || keys.indexOf(key) >= 0) {
+        el.focus();
+        return true;
+      }
+    }
+    return false;
   }
 
   function onSelect(state, callback) {
@@ -246,6 +288,8 @@
     onSelect: onSelect,
     locate: locate,
     invalidate: invalidate,
+    reveal: reveal,
+    focusMarker: focusMarker,
     destroy: destroy,
   };
 })();

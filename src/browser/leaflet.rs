@@ -25,6 +25,10 @@ extern "C" {
     fn map_on_select(state: &JsValue, callback: &Closure<dyn Fn(String)>);
     #[wasm_bindgen(js_namespace = ocopMap, js_name = locate)]
     fn map_locate(state: &JsValue, callback: &Closure<dyn Fn(bool, f64, f64, i32)>);
+    #[wasm_bindgen(js_namespace = ocopMap, js_name = reveal)]
+    fn map_reveal(state: &JsValue, lat: f64, lon: f64, min_zoom: f64);
+    #[wasm_bindgen(js_namespace = ocopMap, js_name = focusMarker)]
+    fn map_focus_marker(state: &JsValue, key: &str) -> bool;
     #[wasm_bindgen(js_namespace = ocopMap, js_name = destroy)]
     fn map_destroy(state: &JsValue);
 }
@@ -144,6 +148,17 @@ impl LeafletMap {
         let closure = Closure::<dyn Fn(bool, f64, f64, i32)>::new(done);
         map_locate(&self.0, &closure);
         Callback(Box::new(closure))
+    }
+
+    /// Brings `(lat, lon)` into view in the upper part of the map, zoomed in to at least
+    /// `min_zoom`.
+    pub fn reveal(&self, lat: f64, lon: f64, min_zoom: f64) {
+        map_reveal(&self.0, lat, lon, min_zoom);
+    }
+
+    /// Focuses the marker with this key, or the group holding it; false when none is drawn.
+    pub fn focus_marker(&self, key: &str) -> bool {
+        map_focus_marker(&self.0, key)
     }
 
     pub fn destroy(&self) {

@@ -14,6 +14,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use ocop_core::config::TileLayer;
 use ocop_core::geo::PROVINCE_BOUNDS;
+use ocop_core::map_spots::{same_spot, DEFAULT_MAX_ZOOM};
 use ocop_core::places::Place;
 use ocop_core::trip::stop_key;
 use ocop_core::Lang;
@@ -36,6 +37,34 @@ pub struct MapMarker {
     /// Drawn faded (out of season for the chosen month).
     pub dim: bool,
     pub selected: bool,
+    /// Markers with the same number are closer than a touch target even at the deepest zoom
+    /// (`ocop_core::map_spots::same_spot`): their group opens as a list. Set by [`PlaceMap`].
+    pub spot: usize,
+}
+
+/// What a page asks of its map besides markers: bring a place into view, give a marker the
+/// focus back (when a place's sheet closes). Each request is taken once, then cleared.
+#[derive(Clone, Copy)]
+pub struct MapControl {
+    /// `(lat, lon, min_zoom)`.
+    pub reveal: RwSignal<Option<(f64, f64, f64)>>,
+    /// A marker's key.
+    pub focus: RwSignal<Option<String>>,
+}
+
+impl MapControl {
+    pub fn new() -> MapControl {
+        MapControl {
+            reveal: RwSignal::new(None),
+            focus: RwSignal::new(None),
+        }
+    }
+}
+
+impl Default for MapControl {
+    fn default() -> Self {
+        MapControl::new()
+    }
 }
 
 impl MapMarker {
@@ -50,6 +79,7 @@ impl MapMarker {
             label: None,
             dim: false,
             selected: false,
+            spot: 0,
         }
     }
 
@@ -79,6 +109,10 @@ struct Options<'a> {
     tiles: Option<Tiles<'a>>,
     /// "{count} places: zoom in", for a cluster of markers.
     cluster_label: &'a str,
+    /// "{count} places at one spot", for a group no zoom separates.
+    spot_label: &'a str,
+    /// The deepest zoom, the one `same_spot` is worked out at.
+    max_zoom: u8,
     /// south, west, north, east
     bounds: [f64; 4],
 }
@@ -115,8 +149,10 @@ pub fn PlaceMap(
     #[prop(into, optional)] path: Signal<Vec<(f64, f64)>>,
     #[prop(into)] label: Signal<String>,
     #[prop(optional)] on_select: Option<Callback<String>>,
+    #[prop(optional)] control: Option<MapControl>,
     tiles: Option<TileLayer>,
 ) -> impl IntoView {
+    let max_zoom = tiles.as_ref().map_or(DEFAULT_MAX_ZOOM, |t| t.max_zoom);
     let i18n = use_i18n();
     let element = NodeRef::<Div>::new();
     let status = RwSignal::new(Status::Loading);
@@ -143,6 +179,7 @@ pub fn PlaceMap(
             }
             let b = PROVINCE_BOUNDS;
             let cluster_label = t_string!(i18n, map_cluster, count = "{count}").to_string();
+            let spot_label = t_string!(i18n, map_cluster_spot, count = "{count}").to_string();
             let options = Options {
                 outline_url: OUTLINE_PATH,
                 outline_attribution: OUTLINE_ATTRIBUTION,
@@ -153,6 +190,8 @@ pub fn PlaceMap(
                 }),
                 bounds: [b.south, b.west, b.north, b.east],
                 cluster_label: &cluster_label,
+                spot_label: &spot_label,
+                max_zoom,
             };
             let map = LeafletMap::create(&el, &options);
             if let Some(on_select) = on_select {
@@ -167,7 +206,11 @@ pub fn PlaceMap(
     });
 
     Effect::new(move |_| {
-        let list = markers.get();
+        let mut list = markers.get();
+        let points: Vec<(f64, f64)> = list.iter().map(|m| (m.lat, m.lon)).collect();
+        for (marker, spot) in list.iter_mut().zip(same_spot(&points, f64::from(max_zoom))) {
+            marker.spot = spot;
+        }
         if status.get() == Status::Ready {
             handle.with_value(|h| {
                 if let Some(map) = h {
@@ -186,6 +229,9 @@ pub fn PlaceMap(
             });
         }
     });
+    if let Some(control) = control {
+        follow(control, status, handle, element);
+    }
     on_cleanup(move || {
         handle.with_value(|h| {
             if let Some(map) = h {
@@ -245,4 +291,37 @@ pub fn PlaceMap(
             </div>
         </div>
     }
+}
+
+/// Carries out a page's requests ([`MapControl`]) once the map is ready.
+fn follow(
+    control: MapControl,
+    status: RwSignal<Status>,
+    handle: StoredValue<Option<LeafletMap>, LocalStorage>,
+    element: NodeRef<Div>,
+) {
+    Effect::new(move |_| {
+        let Some((lat, lon, zoom)) = control.reveal.get() else {
+            return;
+        };
+        if status.get() == Status::Ready {
+            handle.with_value(|h| {
+                if let Some(map) = h {
+                    map.reveal(lat, lon, zoom);
+                }
+            });
+            control.reveal.set(None);
+        }
+    });
+    Effect::new(move |_| {
+        let Some(key) = control.focus.get() else { return };
+        let found = handle.with_value(|h| h.as_ref().is_some_and(|map| map.focus_marker(&key)));
+        if !found {
+            // Not drawn (filtered out, or the map failed): the map itself.
+            if let Some(el) = element.get_untracked() {
+                let _ = el.focus();
+            }
+        }
+        control.focus.set(None);
+    });
 }

@@ -1,5 +1,6 @@
-import { expect, Page } from '@playwright/test';
-import { bundledDataset, inLanguage, t, test } from './fixtures';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Locator, Page } from '@playwright/test';
+import { bundledDataset, inLanguage, Lang, t, test } from './fixtures';
 
 // No test may touch the internet: online tiles are cut off, as on an island with no signal.
 test.beforeEach(async ({ page, context }) => {
@@ -100,30 +101,133 @@ test('a cluster of nearby places zooms in when tapped', async ({ page }) => {
   expect(await markerTotal(page)).toBe(placeCount);
 });
 
-test('tapping a marker lists what is made or sold there', async ({ page }) => {
+/** The marker of a place, or the group that holds it. */
+function markerOf(page: Page, key: string): Locator {
+  return page.locator(`.leaflet-marker-icon[data-key="${key}"], .pin-cluster[data-keys*="${key}"]`);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('tapping a pin opens a sheet over the map with the place, its products and actions; closing returns focus', async ({ page }) => {
   await page.goto('/map?product=oi-son-duong');
+  await expect(page.locator('.map')).toHaveAttribute('data-status', 'ready');
   const guava = data.spots.find((s: any) => s.id === 'vuon-oi-son-duong');
   const marker = page.locator('.leaflet-marker-icon[data-key="s.vuon-oi-son-duong"]');
   await marker.click();
   await expect(page).toHaveURL(/place=s\.vuon-oi-son-duong/);
-  const panel = page.getByTestId('selected-place');
-  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(guava.name.en);
+  const sheet = page.getByRole('dialog', { name: guava.name.en });
+  await expect(sheet).toBeInViewport({ ratio: 1 });
+  await expect(sheet.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(sheet.getByText(t('en', 'kind_farm'))).toBeVisible();
+  // Each product with its stars line, as on cards.
   const product = data.products.find((p: any) => p.id === guava.products[0]);
-  await expect(panel.getByRole('link', { name: product.name.en })).toBeVisible();
-  await expect(page.getByTestId('place-row')).toHaveCount(1);
+  const row = sheet.getByRole('listitem').filter({ has: page.getByRole('link', { name: product.name.en }) });
+  await expect(row).toBeVisible();
+  await expect(row.locator('.map-sheet-rating')).not.toBeEmpty();
+  await expect(sheet.getByRole('link', { name: t('en', 'map_sheet_open_place') })).toHaveAttribute('href', /\/spot\/vuon-oi-son-duong$/);
+  await expect(sheet.getByRole('button', { name: new RegExp(t('en', 'add_to_trip')) })).toBeVisible();
+  // Over the map, which stays in view above (phone) or beside it (wide).
+  const mapBox = (await page.locator('.map').boundingBox())!;
+  const sheetBox = (await sheet.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(sheetBox.y + sheetBox.height).toBeLessThanOrEqual(viewport.height);
+  const mapTopVisible = Math.max(mapBox.y, 0);
+  expect(sheetBox.y > mapTopVisible + 100 || sheetBox.x > mapBox.x + 100).toBe(true);
+  await expectNoAxeViolations(page);
+
+  await sheet.getByRole('button', { name: t('en', 'map_sheet_close') }).click();
+  await expect(page.getByTestId('map-sheet')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/place=/);
+  await expect(markerOf(page, 's.vuon-oi-son-duong')).toBeFocused();
+
+  // Escape closes it too, and focus goes back to the pin.
+  await markerOf(page, 's.vuon-oi-son-duong').click();
+  await expect(page.getByTestId('map-sheet')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('map-sheet')).toHaveCount(0);
+  await expect(markerOf(page, 's.vuon-oi-son-duong')).toBeFocused();
 });
 
-test('places at the same spot are listed together when their group is tapped', async ({ page }) => {
+test('a shared link with a place opens its sheet', async ({ page }) => {
+  await page.goto('/map?place=s.dao-co-to');
+  const spot = data.spots.find((s: any) => s.id === 'dao-co-to');
+  const sheet = page.getByTestId('map-sheet');
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(spot.name.en);
+  await expect(sheet).toBeInViewport();
+  await expect(sheet.getByTestId('selected-place').getByRole('link')).toHaveCount(spot.products.length + 1);
+});
+
+test('places at the very same spot are both reachable from their group', async ({ page }) => {
   // Mũi Sa Vĩ is both a landmark and a display point, at the same coordinates.
   await page.goto('/map?kind=eco_tourism,sales_point');
+  await expect(page.locator('.map')).toHaveAttribute('data-status', 'ready');
   const group = page.locator('.pin-cluster[data-keys*="s.mui-sa-vi"]');
-  // Zoom in until the group cannot be split any more, then it lists its places.
-  for (let i = 0; i < 12 && !(await page.getByTestId('selected-place').count()); i++) {
+  // Groups of places apart zoom in; once only the two are left, the group is marked as one
+  // spot and a tap lists them instead of zooming for ever.
+  for (let i = 0; i < 12 && !(await page.locator('.pin-spot[data-keys*="s.mui-sa-vi"]').count()); i++) {
     await group.click();
     await page.waitForTimeout(350);
   }
-  await expect(page.getByTestId('selected-place')).toHaveCount(2);
+  const spot = page.locator('.pin-spot[data-keys*="s.mui-sa-vi"]');
+  await expect(spot).toHaveAttribute('data-keys', /p\.mui-sa-vi/);
+  await expect(spot).toHaveAttribute('aria-label', new RegExp(t('en', 'map_cluster_spot', { count: 2 }).split(':')[0]));
+  await spot.click();
+  const sheet = page.getByTestId('map-sheet');
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(t('en', 'map_sheet_same_spot', { count: 2 }));
+  await expect(sheet.getByTestId('selected-place')).toHaveCount(2);
+  await expect(sheet.locator('[data-testid="selected-place"][data-key="s.mui-sa-vi"]').getByRole('link', { name: t('en', 'map_sheet_open_place') })).toHaveAttribute('href', /\/spot\/mui-sa-vi$/);
+  await expect(sheet.locator('[data-testid="selected-place"][data-key="p.mui-sa-vi"]').getByRole('link', { name: t('en', 'map_sheet_open_place') })).toHaveAttribute('href', /\/sales-point\/mui-sa-vi$/);
   await expect(page).toHaveURL(/place=s\.mui-sa-vi%2Cp\.mui-sa-vi|place=s\.mui-sa-vi,p\.mui-sa-vi/);
+});
+
+for (const [lang, prefix] of [['en', '/en'], ['zh', '/zh']] as [Lang, string][]) {
+  test(`the place search finds names typed without tones in ${lang} and opens the sheet`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${prefix}/map`);
+    await expect(page.locator('.map')).toHaveAttribute('data-status', 'ready');
+    const search = page.getByRole('searchbox', { name: t(lang, 'map_search') });
+    for (const [typed, id] of [['co to', 'dao-co-to'], ['yen tu', 'khu-di-tich-yen-tu']]) {
+      const spot = data.spots.find((s: any) => s.id === id);
+      await search.fill(typed);
+      const result = page.locator(`.map-search-result[data-key="s.${id}"]`);
+      await expect(result).toContainText(spot.name[lang]);
+      await expect(page.locator('.map-search-result').first()).toHaveAttribute('data-key', `s.${id}`);
+      await expectNoAxeViolations(page);
+      await result.click();
+      const sheet = page.getByTestId('map-sheet');
+      await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(spot.name[lang]);
+      await expect(sheet).toBeInViewport();
+      await expect(page).toHaveURL(new RegExp(`place=s\\.${id}`));
+      // The map flew there: the place's marker (or its group) is inside the map's view.
+      const mapBox = (await page.locator('.map').boundingBox())!;
+      const pin = (await markerOf(page, `s.${id}`).boundingBox())!;
+      expect(pin.x).toBeGreaterThanOrEqual(mapBox.x);
+      expect(pin.x + pin.width).toBeLessThanOrEqual(mapBox.x + mapBox.width);
+      expect(pin.y).toBeGreaterThanOrEqual(mapBox.y);
+      expect(pin.y + pin.height).toBeLessThanOrEqual(mapBox.y + mapBox.height);
+      await expectNoAxeViolations(page);
+    }
+    await search.fill('zzqx');
+    await expect(page.getByText(t(lang, 'map_search_none', { query: 'zzqx' }))).toBeVisible();
+  });
+}
+
+test('the list of places is folded, so the page stays short on a 360×640 phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto('/map');
+  await expect(page.locator('.map')).toHaveAttribute('data-outline', 'ready');
+  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const folded = await height();
+  console.log(`map page height at 360×640: ${folded} px folded`);
+  expect(folded).toBeLessThan(2600);
+  const summary = page.getByText(t('en', 'map_all_places', { count: placeCount }));
+  await summary.click();
+  await expect(page.getByTestId('place-row').first()).toBeVisible();
+  console.log(`map page height at 360×640: ${await height()} px with the list open`);
+  await expectNoAxeViolations(page);
 });
 
 test('filtering by product keeps only the places linked to it', async ({ page }) => {
@@ -137,6 +241,7 @@ test('filtering by product keeps only the places linked to it', async ({ page })
 
 test('out-of-season places are flagged for the chosen month', async ({ page }) => {
   await page.goto('/map');
+  await page.getByText(t('en', 'map_all_places', { count: placeCount })).click();
   await page.locator('.month-picker select').selectOption('3');
   const row = page.locator('[data-testid="place-row"][data-key="s.vinh-ha-long"]');
   await expect(row.getByText(t('en', 'out_of_season', { month: t('en', 'month_3') }))).toBeVisible();

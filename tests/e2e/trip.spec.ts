@@ -29,6 +29,7 @@ async function totals(page: Page): Promise<{ km: number; minutes: number }> {
 
 test('a trip is built from the map, optimised, undone, and survives a reload', async ({ page }) => {
   await page.goto('/map');
+  await page.locator('.place-list-box > summary').click(); // the list under the map is folded
   for (const key of zigzag) {
     await page.locator(`[data-testid="place-row"][data-key="${key}"]`).getByRole('button', { name: new RegExp(t('en', 'add_to_trip')) }).click();
   }

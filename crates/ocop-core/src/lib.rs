@@ -40,6 +40,7 @@ pub mod format;
 pub mod geo;
 pub mod import;
 pub mod kiosk;
+pub mod map_spots;
 pub mod model;
 pub mod optimise;
 pub mod pace;

@@ -1,5 +1,7 @@
-//! Every place the filters leave, as a list: the keyboard and screen-reader way through the
-//! map, and what remains if the map cannot load.
+//! Every place the filters leave, as a list folded under the map ("All 46 places"): the
+//! keyboard and screen-reader way through the map, and what remains if the map cannot load.
+//! Folded because, open, it made the page ~8,900 px tall on a phone; the search box above
+//! the map finds a place faster.
 
 use super::view::MapView;
 use crate::components::labels;
@@ -47,5 +49,14 @@ pub fn PlaceList(view: MapView) -> impl IntoView {
             })
             .collect_view()
     };
-    view! { <ul class="plain place-list">{rows}</ul> }
+    view! {
+        <details class="place-list-box" data-testid="place-list">
+            <summary>
+                <span class="place-list-title">
+                    {move || t_count!(i18n, map_all_places, count = view.visible.with(Vec::len))}
+                </span>
+            </summary>
+            <ul class="plain place-list">{rows}</ul>
+        </details>
+    }
 }
