@@ -20,14 +20,17 @@ use leptos_router::components::A;
 use ocop_core::model::StopRef;
 use ocop_core::places::{place, place_path};
 use ocop_core::trip::stop_key;
+use ocop_core::where_to_buy::sold_at;
 
 /// What the sheet lists as made or sold at a place: product indices in dataset order.
 ///
-/// One function on purpose: the place's linked products today (the spot's own list, and
-/// the products naming a sales point in `where_to_buy`); the shared where-to-buy rule
-/// (`sold_at`) replaces this body when it lands.
+/// The answer every page gives (`ocop_core::where_to_buy::sold_at`, the reverse of the
+/// product page's "where to buy"), so the sheet, the place page and the shopping list agree.
 pub fn sheet_products(data: &AppData, stop: &StopRef) -> Vec<usize> {
-    data.places.products_at(stop).to_vec()
+    sold_at(data.dataset(), &data.places, stop)
+        .into_iter()
+        .map(|(product, _)| product)
+        .collect()
 }
 
 /// The sheet, while a place is chosen. `focus`: set when the visitor opens a place (a tap, a
