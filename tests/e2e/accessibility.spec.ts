@@ -2,7 +2,7 @@
 // languages, at the phone and kiosk sizes (the Playwright projects).
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
-import { Lang, inLanguage, test } from './fixtures';
+import { Lang, inLanguage, t, test } from './fixtures';
 
 const pages = [
   ['catalog', '/'],
@@ -16,6 +16,10 @@ const pages = [
   ['place page', '/spot/dao-co-to'],
   ['shopping list', '/list'],
   ['kiosk attract screen', '/kiosk'],
+  // Issue 19's new views, each opened as a visitor would.
+  ['shopping list shown to a seller', '/list', 'counter'],
+  ['map sheet of two places at one spot', '/map?place=s.mui-sa-vi,p.mui-sa-vi'],
+  ['map place search', '/map', 'place-search'],
 ];
 
 // The trip and list pages are audited with content in them.
@@ -23,7 +27,7 @@ const trip = { version: 1, stops: [{ spot: 'dao-co-to' }, { sales_point: 'trung-
 const list = { version: 1, items: [{ product: 'tra-hoa-vang-ba-che', quantity: 2 }, { product: 'no-longer-sold', quantity: 1 }] };
 
 for (const lang of ['vi', 'en', 'zh'] as Lang[]) {
-  for (const [name, path] of pages) {
+  for (const [name, path, action] of pages) {
     test(`${name} in ${lang} has no WCAG 2.2 AA violations`, async ({ page }) => {
       await inLanguage(page, lang);
       await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
@@ -38,6 +42,14 @@ for (const lang of ['vi', 'en', 'zh'] as Lang[]) {
       await expect(page.locator('main h1')).toBeVisible();
       const map = page.locator('.map');
       if ((await map.count()) > 0) await expect(map).toHaveAttribute('data-outline', 'ready');
+      if (action === 'counter') {
+        await page.getByRole('button', { name: t(lang, 'show_list_to_seller') }).click();
+        await expect(page.getByTestId('counter-view')).toBeVisible();
+      }
+      if (action === 'place-search') {
+        await page.getByRole('searchbox', { name: t(lang, 'map_search') }).fill('co to');
+        await expect(page.locator('.map-search-result').first()).toBeVisible();
+      }
       const toggle = page.locator('.filters-toggle');
       if (await toggle.isVisible()) await toggle.click(); // audit the open filter panel too
       const results = await new AxeBuilder({ page })
