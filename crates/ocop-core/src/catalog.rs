@@ -227,11 +227,14 @@ pub enum SortOrder {
     /// Text score (descending) when searching, products matched equally well
     /// ([`crate::search::strength`]) by rating: stated stars, more first, valid before lapsed
     /// (as of the dataset's `generated_on`), national first; then OCOP without stars, then
-    /// unconfirmed. Without text: national 5★ first, then as [`SortOrder::Stars`]. Whatever
+    /// unconfirmed. Without text: valid national 5★ first, then as [`SortOrder::Stars`]. Whatever
     /// the order, remaining ties keep dataset order.
     #[default]
     Relevance,
-    /// Stars descending (5, 4, 3, unpublished, unconfirmed), then name.
+    /// Stars descending (5, 4, 3, unpublished, unconfirmed); among the same stars a valid
+    /// (or not known to have lapsed) certificate before a lapsed one, as of the dataset's
+    /// `generated_on`; then name. `rating.claimed` is never stars: a claim ranks as
+    /// "unpublished" or "unconfirmed", as its badge reads.
     Stars,
     /// Name (Vietnamese, tone-insensitive), see [`name_sort_key`].
     Name,
@@ -908,7 +911,7 @@ impl Entry {
     fn with_sort_keys(mut self) -> Entry {
         let name = u64::from(self.name_rank);
         self.relevance_key = u64::from(self.relevance_rank()) << 32 | name;
-        self.stars_key = u64::from(self.star_rank()) << 32 | name;
+        self.stars_key = u64::from(self.star_rank() * 2 + u8::from(self.lapsed)) << 32 | name;
         self.tie_rank = self.text_tie_rank();
         self
     }
@@ -929,12 +932,13 @@ impl Entry {
         self.star_rank() * 4 + u8::from(self.lapsed) * 2 + u8::from(!self.national)
     }
 
-    /// National 5★ first, then as `star_rank`.
+    /// A valid national 5★ first, then as the star sort: a lapsed certificate must not lead
+    /// the catalog's first screen as if it were the province's best (issue 19, item 4).
     fn relevance_rank(&self) -> u8 {
-        if self.national {
+        if self.national && !self.lapsed {
             0
         } else {
-            1 + self.star_rank()
+            1 + self.star_rank() * 2 + u8::from(self.lapsed)
         }
     }
 }
