@@ -877,6 +877,17 @@ pub fn run_query(
     CatalogIndex::build(dataset).run(query, text_hits)
 }
 
+/// A group of the category facet with the subcategories drawn under it
+/// ([`CatalogIndex::category_tree`]). Counts as in [`FacetCounts`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryBranch {
+    pub group: ProductGroup,
+    pub count: usize,
+    /// Whether the facet shows it (in [`FacetCounts::groups`], or holding a shown subcategory).
+    shown: bool,
+    pub subcategories: Vec<(String, usize)>,
+}
+
 /// What the catalog needs to know of one product, precomputed.
 #[derive(Clone, Debug)]
 struct Entry {
@@ -955,6 +966,8 @@ pub struct CatalogIndex {
     orders: FixedOrders,
     /// Interned subcategories in facet order.
     subcategories: Vec<String>,
+    /// Per interned subcategory, the group it is drawn under ([`CatalogIndex::category_tree`]).
+    sub_groups: Vec<ProductGroup>,
     sub_ids: HashMap<String, u32>,
     /// Sales point ids in dataset order (first of duplicates).
     points: Vec<String>,
@@ -1072,16 +1085,74 @@ impl CatalogIndex {
             })
             .collect();
 
+        // Each subcategory under the group most of its products belong to; a tie goes to the
+        // first group in `ProductGroup::ALL` order.
+        let mut per_group = vec![[0usize; ProductGroup::ALL.len()]; subcategories.len()];
+        for e in &entries {
+            per_group[e.sub as usize][e.group as usize] += 1;
+        }
+        let sub_groups = per_group
+            .iter()
+            .map(|counts| {
+                let best = counts.iter().copied().max().unwrap_or(0);
+                ProductGroup::ALL
+                    .into_iter()
+                    .find(|g| counts[*g as usize] == best)
+                    .unwrap_or(ProductGroup::Food)
+            })
+            .collect();
+
         let orders = FixedOrders::new(&entries, names);
         CatalogIndex {
             entries,
             orders,
             subcategories,
+            sub_groups,
             sub_ids,
             points,
             point_ids,
             point_refs,
         }
+    }
+
+    /// The category facet as the tree a visitor reads: each group with its subcategories
+    /// under it, in facet order, and the subcategories no product uses (a value from the URL,
+    /// kept so it can be unselected) apart.
+    ///
+    /// The data model keeps a product's group and subcategory independent (a tea can be a
+    /// drink or a herbal product), but drawn as one flat list the subcategories read as if
+    /// they belonged to the group above them ("Seafood" under "Souvenirs & crafts", issue 19).
+    /// Each subcategory is drawn once, under the group most of its products belong to, so
+    /// every value keeps one checkbox. A group with no product under the other filters is
+    /// still drawn when one of its subcategories has some.
+    pub fn category_tree(&self, facets: &FacetCounts) -> (Vec<CategoryBranch>, Vec<(String, usize)>) {
+        let mut branches: Vec<CategoryBranch> = ProductGroup::ALL
+            .into_iter()
+            .map(|group| CategoryBranch {
+                group,
+                count: 0,
+                shown: false,
+                subcategories: Vec::new(),
+            })
+            .collect();
+        for &(group, count) in &facets.groups {
+            let b = &mut branches[group as usize];
+            b.count = count;
+            b.shown = true;
+        }
+        let mut unplaced = Vec::new();
+        for (sub, count) in &facets.subcategories {
+            match self.sub_ids.get(sub) {
+                Some(&i) => {
+                    let b = &mut branches[self.sub_groups[i as usize] as usize];
+                    b.shown = true;
+                    b.subcategories.push((sub.clone(), *count));
+                }
+                None => unplaced.push((sub.clone(), *count)),
+            }
+        }
+        branches.retain(|b| b.shown);
+        (branches, unplaced)
     }
 
     /// Number of products indexed.

@@ -1822,3 +1822,81 @@ fn star_sort_tells_the_truth_valid_before_lapsed_and_claims_are_not_stars() {
     assert_eq!(r[0], 7, "{r:?}");
     assert!(at(r, 1) < at(r, 0), "{r:?}");
 }
+
+#[test]
+fn category_tree_nests_each_subcategory_once_under_its_main_group() {
+    use ProductGroup::*;
+    let mut ds = fixture();
+    // A second tea in the herbal group: one each, the tie goes to Drinks (first group).
+    ds.products[8].subcategory = "tea".into();
+    let index = CatalogIndex::build(&ds);
+    let r = index.run(&CatalogQuery::default(), None);
+    let (tree, unplaced) = index.category_tree(&r.facets);
+    let shape: Vec<(ProductGroup, usize, Vec<&str>)> = tree
+        .iter()
+        .map(|b| {
+            (
+                b.group,
+                b.count,
+                b.subcategories.iter().map(|(s, _)| s.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            (Food, 5, vec!["seafood", "rice_noodles", "mushroom"]),
+            (Beverage, 2, vec!["tea", "liquor"]),
+            (Herbal, 1, vec![]),
+            (Souvenir, 1, vec!["jewellery"]),
+        ]
+    );
+    assert!(unplaced.is_empty());
+    let tea = tree[1].subcategories.iter().find(|(s, _)| s == "tea").unwrap();
+    assert_eq!(tea.1, 2, "the count is every tea's, whatever its group");
+
+    // Under a filter that leaves no drink (4★: two foods and the herbal tea), tea still
+    // shows under Drinks, and a subcategory from the URL that no product uses is kept apart
+    // so it can be unselected.
+    let q = query(&[("stars", "4"), ("sub", "kelp")]);
+    let r = index.run(&q, None);
+    let (tree, unplaced) = index.category_tree(&r.facets);
+    let shape: Vec<(ProductGroup, usize, Vec<(&str, usize)>)> = tree
+        .iter()
+        .map(|b| {
+            (
+                b.group,
+                b.count,
+                b.subcategories.iter().map(|(s, n)| (s.as_str(), *n)).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            (Food, 2, vec![("seafood", 1), ("rice_noodles", 1)]),
+            (Beverage, 0, vec![("tea", 1)]),
+            (Herbal, 1, vec![]),
+        ]
+    );
+    assert_eq!(unplaced, vec![(s("kelp"), 0)]);
+}
+
+#[test]
+fn bundled_seafood_is_under_food_not_souvenirs() {
+    let ds = bundled();
+    let index = CatalogIndex::build(&ds);
+    let r = index.run(&CatalogQuery::default(), None);
+    let (tree, unplaced) = index.category_tree(&r.facets);
+    let parent = |sub: &str| {
+        tree.iter()
+            .find(|b| b.subcategories.iter().any(|(s, _)| s == sub))
+            .map(|b| b.group)
+    };
+    assert_eq!(parent("seafood"), Some(ProductGroup::Food));
+    assert_eq!(parent("jewellery"), Some(ProductGroup::Souvenir));
+    assert_eq!(parent("tea"), Some(ProductGroup::Beverage));
+    assert!(unplaced.is_empty());
+    let drawn: usize = tree.iter().map(|b| b.subcategories.len()).sum();
+    assert_eq!(drawn, r.facets.subcategories.len());
+}
