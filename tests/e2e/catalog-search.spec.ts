@@ -8,7 +8,13 @@ const countStars = (n: number) => dataset.products.filter((p: any) => p.rating.s
 const cards = (page: Page) => page.getByTestId('product-card');
 const firstCardId = (page: Page) => cards(page).first().getAttribute('data-product-id');
 
-/** Opens the filter panel on phones (on wide screens it is always shown). */
+/** Closes the phone's filter sheet (a modal dialog over the results), if it is open. */
+async function closeFilters(page: Page) {
+  if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+/** Opens the filter panel on phones: a full-screen sheet (on wide screens it is always shown). */
 async function openFilters(page: Page) {
   // The panel exists once the data has loaded.
   await expect(page.getByTestId('results-count')).toBeVisible();
@@ -71,6 +77,7 @@ test('facets show counts; multi-select is OR within a facet; chips remove filter
   await category.getByRole('checkbox', { name: t('en', 'group_beverage') }).check();
   await expect(page.getByTestId('results-count')).toHaveText(t('en', 'products_count', { count: drinks }));
 
+  await closeFilters(page);
   const chips = page.getByTestId('chips');
   await chips.getByRole('button', { name: t('en', 'remove_filter', { label: t('en', 'group_beverage') }) }).click();
   await expect(page.getByTestId('results-count')).toHaveText(t('en', 'products_count', { count: both }));
