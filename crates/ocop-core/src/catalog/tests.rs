@@ -501,7 +501,8 @@ fn check_order(ds: &Dataset, q: &CatalogQuery, hits: Option<&[(usize, u32)]>, it
                 key(a) < key(b)
             }
             SortOrder::Relevance => {
-                let key = |i: usize| (!(national(i) && !lapsed(i)), star_rank(i), lapsed(i), name(i), i);
+                // A valid national 5★ first.
+                let key = |i: usize| (!national(i) || lapsed(i), star_rank(i), lapsed(i), name(i), i);
                 key(a) < key(b)
             }
             SortOrder::Stars => (star_rank(a), lapsed(a), name(a), a) < (star_rank(b), lapsed(b), name(b), b),
@@ -1861,7 +1862,8 @@ fn category_tree_nests_each_subcategory_once_under_its_main_group() {
     let q = query(&[("stars", "4"), ("sub", "kelp")]);
     let r = index.run(&q, None);
     let (tree, unplaced) = index.category_tree(&r.facets);
-    let shape: Vec<(ProductGroup, usize, Vec<(&str, usize)>)> = tree
+    type Shape<'a> = Vec<(ProductGroup, usize, Vec<(&'a str, usize)>)>;
+    let shape: Shape = tree
         .iter()
         .map(|b| {
             (
