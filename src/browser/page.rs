@@ -58,6 +58,35 @@ pub fn scroll_to(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    if !IN_BROWSER {
+        return;
+    }
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// [`focus`] once the current updates are drawn: an element shown by the same click (a
+/// dialog's close button) is not in the page until then.
+pub fn focus_soon(id: &'static str) {
+    if IN_BROWSER {
+        gloo_timers::callback::Timeout::new(0, move || focus(id)).forget();
+    }
+}
+
+/// The id of the element that has keyboard focus (empty when none has, or it has no id).
+pub fn focused_id() -> String {
+    if !IN_BROWSER {
+        return String::new();
+    }
+    document().active_element().map(|e| e.id()).unwrap_or_default()
+}
+
 /// Removes the element with this id (index.html's static loading screen).
 pub fn remove_element(id: &str) {
     if !IN_BROWSER {

@@ -22,7 +22,7 @@ pub fn About() -> impl IntoView {
     view! {
         <section aria-labelledby="about-title" class="about">
             <h1 id="about-title">{t!(i18n, about_title)}</h1>
-            <p>{t!(i18n, about_intro)}</p>
+            <p id="what-is-ocop">{t!(i18n, about_intro)}</p>
             <CoverageNote />
             <DataNotes />
             <DataStatus />

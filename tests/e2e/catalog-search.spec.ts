@@ -11,7 +11,13 @@ const cardIds = async (page: Page) =>
 /** The two squid-cake products, the rated one first (stars break ties between equal matches). */
 const chaMucOrder = ['cha-muc-co-to-thanh-mang', 'cha-muc-manh-ha'];
 
-/** Opens the filter panel on phones (on wide screens it is always shown). */
+/** Closes the phone's filter sheet (a modal dialog over the results), if it is open. */
+async function closeFilters(page: Page) {
+  if (await page.getByRole('dialog').isVisible()) await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+/** Opens the filter panel on phones: a full-screen sheet (on wide screens it is always shown). */
 async function openFilters(page: Page) {
   // The panel exists once the data has loaded.
   await expect(page.getByTestId('results-count')).toBeVisible();
@@ -75,6 +81,7 @@ test('facets show counts; multi-select is OR within a facet; chips remove filter
   await category.getByRole('checkbox', { name: t('en', 'group_beverage') }).check();
   await expect(page.getByTestId('results-count')).toHaveText(t('en', 'products_count', { count: drinks }));
 
+  await closeFilters(page);
   const chips = page.getByTestId('chips');
   await chips.getByRole('button', { name: t('en', 'remove_filter', { label: t('en', 'group_beverage') }) }).click();
   await expect(page.getByTestId('results-count')).toHaveText(t('en', 'products_count', { count: both }));

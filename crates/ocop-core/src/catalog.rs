@@ -227,11 +227,14 @@ pub enum SortOrder {
     /// Text score (descending) when searching, products matched equally well
     /// ([`crate::search::strength`]) by rating: stated stars, more first, valid before lapsed
     /// (as of the dataset's `generated_on`), national first; then OCOP without stars, then
-    /// unconfirmed. Without text: national 5★ first, then as [`SortOrder::Stars`]. Whatever
+    /// unconfirmed. Without text: valid national 5★ first, then as [`SortOrder::Stars`]. Whatever
     /// the order, remaining ties keep dataset order.
     #[default]
     Relevance,
-    /// Stars descending (5, 4, 3, unpublished, unconfirmed), then name.
+    /// Stars descending (5, 4, 3, unpublished, unconfirmed); among the same stars a valid
+    /// (or not known to have lapsed) certificate before a lapsed one, as of the dataset's
+    /// `generated_on`; then name. `rating.claimed` is never stars: a claim ranks as
+    /// "unpublished" or "unconfirmed", as its badge reads.
     Stars,
     /// Name (Vietnamese, tone-insensitive), see [`name_sort_key`].
     Name,
@@ -874,6 +877,17 @@ pub fn run_query(
     CatalogIndex::build(dataset).run(query, text_hits)
 }
 
+/// A group of the category facet with the subcategories drawn under it
+/// ([`CatalogIndex::category_tree`]). Counts as in [`FacetCounts`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryBranch {
+    pub group: ProductGroup,
+    pub count: usize,
+    /// Whether the facet shows it (in [`FacetCounts::groups`], or holding a shown subcategory).
+    shown: bool,
+    pub subcategories: Vec<(String, usize)>,
+}
+
 /// What the catalog needs to know of one product, precomputed.
 #[derive(Clone, Debug)]
 struct Entry {
@@ -908,7 +922,7 @@ impl Entry {
     fn with_sort_keys(mut self) -> Entry {
         let name = u64::from(self.name_rank);
         self.relevance_key = u64::from(self.relevance_rank()) << 32 | name;
-        self.stars_key = u64::from(self.star_rank()) << 32 | name;
+        self.stars_key = u64::from(self.star_rank() * 2 + u8::from(self.lapsed)) << 32 | name;
         self.tie_rank = self.text_tie_rank();
         self
     }
@@ -929,12 +943,13 @@ impl Entry {
         self.star_rank() * 4 + u8::from(self.lapsed) * 2 + u8::from(!self.national)
     }
 
-    /// National 5★ first, then as `star_rank`.
+    /// A valid national 5★ first, then as the star sort: a lapsed certificate must not lead
+    /// the catalog's first screen as if it were the province's best (issue 19, item 4).
     fn relevance_rank(&self) -> u8 {
-        if self.national {
+        if self.national && !self.lapsed {
             0
         } else {
-            1 + self.star_rank()
+            1 + self.star_rank() * 2 + u8::from(self.lapsed)
         }
     }
 }
@@ -951,6 +966,8 @@ pub struct CatalogIndex {
     orders: FixedOrders,
     /// Interned subcategories in facet order.
     subcategories: Vec<String>,
+    /// Per interned subcategory, the group it is drawn under ([`CatalogIndex::category_tree`]).
+    sub_groups: Vec<ProductGroup>,
     sub_ids: HashMap<String, u32>,
     /// Sales point ids in dataset order (first of duplicates).
     points: Vec<String>,
@@ -1068,16 +1085,74 @@ impl CatalogIndex {
             })
             .collect();
 
+        // Each subcategory under the group most of its products belong to; a tie goes to the
+        // first group in `ProductGroup::ALL` order.
+        let mut per_group = vec![[0usize; ProductGroup::ALL.len()]; subcategories.len()];
+        for e in &entries {
+            per_group[e.sub as usize][e.group as usize] += 1;
+        }
+        let sub_groups = per_group
+            .iter()
+            .map(|counts| {
+                let best = counts.iter().copied().max().unwrap_or(0);
+                ProductGroup::ALL
+                    .into_iter()
+                    .find(|g| counts[*g as usize] == best)
+                    .unwrap_or(ProductGroup::Food)
+            })
+            .collect();
+
         let orders = FixedOrders::new(&entries, names);
         CatalogIndex {
             entries,
             orders,
             subcategories,
+            sub_groups,
             sub_ids,
             points,
             point_ids,
             point_refs,
         }
+    }
+
+    /// The category facet as the tree a visitor reads: each group with its subcategories
+    /// under it, in facet order, and the subcategories no product uses (a value from the URL,
+    /// kept so it can be unselected) apart.
+    ///
+    /// The data model keeps a product's group and subcategory independent (a tea can be a
+    /// drink or a herbal product), but drawn as one flat list the subcategories read as if
+    /// they belonged to the group above them ("Seafood" under "Souvenirs & crafts", issue 19).
+    /// Each subcategory is drawn once, under the group most of its products belong to, so
+    /// every value keeps one checkbox. A group with no product under the other filters is
+    /// still drawn when one of its subcategories has some.
+    pub fn category_tree(&self, facets: &FacetCounts) -> (Vec<CategoryBranch>, Vec<(String, usize)>) {
+        let mut branches: Vec<CategoryBranch> = ProductGroup::ALL
+            .into_iter()
+            .map(|group| CategoryBranch {
+                group,
+                count: 0,
+                shown: false,
+                subcategories: Vec::new(),
+            })
+            .collect();
+        for &(group, count) in &facets.groups {
+            let b = &mut branches[group as usize];
+            b.count = count;
+            b.shown = true;
+        }
+        let mut unplaced = Vec::new();
+        for (sub, count) in &facets.subcategories {
+            match self.sub_ids.get(sub) {
+                Some(&i) => {
+                    let b = &mut branches[self.sub_groups[i as usize] as usize];
+                    b.shown = true;
+                    b.subcategories.push((sub.clone(), *count));
+                }
+                None => unplaced.push((sub.clone(), *count)),
+            }
+        }
+        branches.retain(|b| b.shown);
+        (branches, unplaced)
     }
 
     /// Number of products indexed.

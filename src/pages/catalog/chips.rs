@@ -1,11 +1,13 @@
-//! The applied filters as removable chips, with "Clear all".
+//! The applied filters as removable chips, with "Clear all". The three the quick filters
+//! toggle (5★, in season this month, on my trip) show there, pressed, instead.
 
 use super::facets::value_label;
 use super::nav::use_catalog_nav;
+use crate::browser::page;
 use crate::i18n::*;
 use crate::state::use_app_data;
 use leptos::prelude::*;
-use ocop_core::catalog::Chip;
+use ocop_core::catalog::{Chip, Facet};
 
 /// The applied filters as removable chips, with "Clear all".
 #[component]
@@ -13,11 +15,23 @@ pub fn ActiveFilters() -> impl IntoView {
     let i18n = use_i18n();
     let nav = use_catalog_nav();
     let data = use_app_data();
-    let chips = Memo::new(move |_| nav.query().with(|q| q.chips()));
-    let on_trip = Memo::new(move |_| nav.query().with(|q| q.on_trip));
+    // What a pressed quick filter already shows (quick.rs) is not repeated here.
+    let this_month = page::this_month().1.to_string();
+    let chips = Memo::new(move |_| {
+        nav.query().with(|q| {
+            let mut chips = q.chips();
+            let quick = |c: &Chip| match c.facet {
+                Facet::Stars => c.value == "5",
+                Facet::Month => c.value == this_month,
+                _ => false,
+            };
+            chips.retain(|c| !quick(c));
+            chips
+        })
+    });
     move || {
         let list = chips.get();
-        (!list.is_empty() || on_trip.get()).then(|| {
+        (!list.is_empty()).then(|| {
             let data = data.clone();
             view! {
                 <ul class="chips" aria-label=move || t_string!(i18n, active_filters).to_string() data-testid="chips">
@@ -51,24 +65,6 @@ pub fn ActiveFilters() -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                    {on_trip.get().then(|| view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="chip"
-                                aria-label=move || t_string!(i18n, remove_filter, label = t_string!(i18n, on_my_trip_chip).to_string()).to_string()
-                                on:click=move |_| {
-                                    let mut q = nav.query().get_untracked();
-                                    q.on_trip = false;
-                                    q.page = 0;
-                                    nav.go(q, false);
-                                }
-                            >
-                                {t!(i18n, on_my_trip_chip)}
-                                <span aria-hidden="true">" ×"</span>
-                            </button>
-                        </li>
-                    })}
                     <li>
                         <button
                             type="button"

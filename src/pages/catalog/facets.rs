@@ -6,6 +6,7 @@
 //! checkbox never re-creates the row under the visitor's finger (or keyboard focus).
 
 use super::nav::use_catalog_nav;
+use super::quick::QuickFilters;
 use crate::browser::page;
 use crate::components::labels;
 use crate::components::lang_of;
@@ -17,6 +18,7 @@ use ocop_core::catalog::{
     StarFilter,
 };
 use ocop_core::geo;
+use ocop_core::model::ProductGroup;
 use std::sync::Arc;
 
 /// One option of a facet as shown: its URL key, label, count and whether it is selected.
@@ -27,8 +29,8 @@ struct FacetOption {
     label: String,
     count: usize,
     checked: bool,
-    /// Subcategories sit under the groups, in the same "Category" fieldset.
-    nested: bool,
+    /// The category group a subcategory is drawn under (`ocop_core`'s `category_tree`).
+    parent: Option<ProductGroup>,
 }
 
 /// The label of a facet value given by its URL key (also used for the chips).
@@ -103,7 +105,7 @@ fn options(
             checked: selected.contains(&key),
             key,
             count,
-            nested: facet == Facet::Subcategory,
+            parent: None,
         })
         .collect();
     (shown, total)
@@ -114,6 +116,17 @@ fn current_month() -> u8 {
     page::this_month().1
 }
 
+/// The toggle that opens the filters on phones, the sheet's close button and its "Show N
+/// results" button: the first and last stops of the sheet's keyboard loop.
+const TOGGLE_ID: &str = "filters-toggle";
+const CLOSE_ID: &str = "filters-close";
+const SHOW_ID: &str = "filters-show";
+
+/// The filters: on phones a full-screen sheet (a modal dialog opened by the toggle: Tab stays
+/// inside, Escape or the close button shut it and focus goes back to the toggle) with the
+/// most used facets first and the rest behind disclosures, so results are one tap away
+/// ("Show N results") instead of 2,300 px down (issue 19). From 64rem (desktop, kiosk) the
+/// toggle is hidden and the same facets are a side panel, all open (style/main.css).
 #[component]
 pub fn FacetPanel(results: Signal<Arc<CatalogResults>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -140,59 +153,140 @@ pub fn FacetPanel(results: Signal<Arc<CatalogResults>>) -> impl IntoView {
         });
         FacetOptions { options, expanded }
     };
-    let active = move || nav.query().with(|q| q.chips().len());
+    let active = move || nav.query().with(|q| q.chips().len() + usize::from(q.on_trip));
+    let close = move || {
+        open.set(false);
+        page::focus(TOGGLE_ID);
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if !open.get_untracked() {
+            return;
+        }
+        let key = ev.key();
+        if key == "Escape" {
+            ev.prevent_default();
+            close();
+        } else if key == "Tab" {
+            let (edge, wrap_to) = if ev.shift_key() {
+                (CLOSE_ID, SHOW_ID)
+            } else {
+                (SHOW_ID, CLOSE_ID)
+            };
+            if page::focused_id() == edge {
+                ev.prevent_default();
+                page::focus(wrap_to);
+            }
+        }
+    };
+    let legend = move |text: fn(labels::I18n) -> String| Signal::derive(move || text(i18n));
+    let (stars, area, buy) = (
+        memo_for(&[Facet::Stars]),
+        memo_for(&[Facet::Area]),
+        memo_for(&[Facet::Buy]),
+    );
+    let (price, producer_type) = (memo_for(&[Facet::Price]), memo_for(&[Facet::ProducerType]));
+    let buy_legend = legend(|i| t_string!(i, facet_buy).to_string());
+    let trip_legend = legend(|i| t_string!(i, facet_trip).to_string());
+    let price_legend = legend(|i| t_string!(i, facet_price).to_string());
+    let producer_legend = legend(|i| t_string!(i, facet_producer_type).to_string());
 
     view! {
         <div class="filters">
-            <button
-                type="button"
-                class="button filters-toggle"
-                aria-expanded=move || open.get().to_string()
-                aria-controls="filters-panel"
-                on:click=move |_| open.update(|o| *o = !*o)
+            <div class="filters-bar">
+                <button
+                    type="button"
+                    id=TOGGLE_ID
+                    class="button filters-toggle"
+                    aria-haspopup="dialog"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="filters-panel"
+                    on:click=move |_| {
+                        open.set(true);
+                        page::focus_soon(CLOSE_ID);
+                    }
+                >
+                    {move || match active() {
+                        0 => t_string!(i18n, filters).to_string(),
+                        count => t_string!(i18n, filters_with_count, count).to_string(),
+                    }}
+                </button>
+                <QuickFilters />
+            </div>
+            <div
+                id="filters-panel"
+                class="filters-panel"
+                class:is-sheet=move || open.get()
+                hidden=move || !open.get()
+                role=move || open.get().then_some("dialog")
+                aria-modal=move || open.get().then_some("true")
+                aria-labelledby=move || open.get().then_some("filters-title")
+                on:keydown=on_keydown
             >
-                {move || match active() {
-                    0 => t_string!(i18n, filters).to_string(),
-                    count => t_string!(i18n, filters_with_count, count).to_string(),
-                }}
-            </button>
-            <div id="filters-panel" class="filters-panel" hidden=move || !open.get()>
-                <CheckboxFacet
-                    id="category"
-                    legend=Signal::derive(move || t_string!(i18n, facet_category).to_string())
-                    options=memo_for(&[Facet::Group, Facet::Subcategory])
-                />
-                <CheckboxFacet
-                    id="stars"
-                    legend=Signal::derive(move || t_string!(i18n, facet_stars).to_string())
-                    options=memo_for(&[Facet::Stars])
-                />
-                <CheckboxFacet
-                    id="area"
-                    legend=Signal::derive(move || t_string!(i18n, facet_area).to_string())
-                    options=memo_for(&[Facet::Area])
-                />
-                <CheckboxFacet
-                    id="buy"
-                    legend=Signal::derive(move || t_string!(i18n, facet_buy).to_string())
-                    options=memo_for(&[Facet::Buy])
-                />
+                <Show when=move || open.get()>
+                    <div class="sheet-head">
+                        <h2 id="filters-title">{t!(i18n, filters)}</h2>
+                        <button
+                            type="button"
+                            id=CLOSE_ID
+                            class="sheet-close"
+                            aria-label=move || t_string!(i18n, filters_close).to_string()
+                            on:click=move |_| close()
+                        >
+                            <span aria-hidden="true">"×"</span>
+                        </button>
+                    </div>
+                </Show>
+                <CategoryFacet results />
+                <CheckboxFacet id="stars" legend=legend(|i| t_string!(i, facet_stars).to_string()) options=stars />
                 <SeasonFacet results />
-                <TripFacet />
-                <CheckboxFacet
-                    id="price"
-                    legend=Signal::derive(move || t_string!(i18n, facet_price).to_string())
-                    options=memo_for(&[Facet::Price])
-                />
-                <CheckboxFacet
-                    id="producer-type"
-                    legend=Signal::derive(move || t_string!(i18n, facet_producer_type).to_string())
-                    options=memo_for(&[Facet::ProducerType])
-                />
+                <CheckboxFacet id="area" legend=legend(|i| t_string!(i, facet_area).to_string()) options=area />
+                <MoreFacet id="buy" legend=buy_legend>
+                    <CheckboxFacet id="buy" legend=buy_legend options=buy />
+                </MoreFacet>
+                <MoreFacet id="trip" legend=trip_legend>
+                    <TripFacet />
+                </MoreFacet>
+                <MoreFacet id="price" legend=price_legend>
+                    <CheckboxFacet id="price" legend=price_legend options=price />
+                </MoreFacet>
+                <MoreFacet id="producer-type" legend=producer_legend>
+                    <CheckboxFacet id="producer-type" legend=producer_legend options=producer_type />
+                </MoreFacet>
+                <Show when=move || open.get()>
+                    <div class="sheet-foot">
+                        <button type="button" id=SHOW_ID class="button" on:click=move |_| close()>
+                            {move || t_count!(i18n, show_results, count = results.with(|r| r.total()))}
+                        </button>
+                    </div>
+                </Show>
             </div>
         </div>
     }
     .into_any()
+}
+
+/// A facet the phone sheet keeps closed until asked (a disclosure): the most used ones stay
+/// open above it. From 64rem the button is hidden and the facet always shown.
+#[component]
+fn MoreFacet(id: &'static str, legend: Signal<String>, children: Children) -> impl IntoView {
+    let expanded = RwSignal::new(false);
+    let body = format!("more-{id}");
+    view! {
+        <div class="facet-more">
+            <button
+                type="button"
+                class="facet-more-toggle"
+                aria-expanded=move || expanded.get().to_string()
+                aria-controls=body.clone()
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                {legend}
+            </button>
+            <div id=body class="facet-more-body" class:is-open=move || expanded.get()>
+                {children()}
+            </div>
+        </div>
+    }
 }
 
 /// "Only products on my trip": products made or sold at the trip's stops.
@@ -256,12 +350,15 @@ fn CheckboxFacet(id: &'static str, legend: Signal<String>, options: FacetOptions
     }
 }
 
+/// One option; a category group holds its subcategories' list (`children`) in its item.
 #[component]
-fn FacetRow(option: FacetOption, options: Memo<Vec<FacetOption>>) -> impl IntoView {
+fn FacetRow(
+    option: FacetOption,
+    options: Memo<Vec<FacetOption>>,
+    #[prop(optional)] children: Option<ChildrenFn>,
+) -> impl IntoView {
     let nav = use_catalog_nav();
-    let FacetOption {
-        facet, key, nested, ..
-    } = option;
+    let FacetOption { facet, key, .. } = option;
     let current = {
         let key = key.clone();
         move || options.with(|all| all.iter().find(|o| o.facet == facet && o.key == key).cloned())
@@ -284,13 +381,128 @@ fn FacetRow(option: FacetOption, options: Memo<Vec<FacetOption>>) -> impl IntoVi
         nav.go(q.toggled(facet, &key), false);
     };
     view! {
-        <li class:facet-sub=nested>
+        <li>
             <label class="facet-option" class:is-empty=is_empty>
                 <input type="checkbox" prop:checked=checked on:change=on_change />
                 <span>{label}</span>
                 <span class="count">{count}</span>
             </label>
+            {children.map(|c| c())}
         </li>
+    }
+}
+
+/// How many subcategories a group shows before "Show all": its biggest, so the sheet stays
+/// short and the common ones (seafood, tea) are one tap away.
+const SUBS_PER_GROUP: usize = 3;
+
+/// The category facet drawn as the hierarchy it is: each group an item of the list with its
+/// subcategories in a nested list ([`ocop_core::catalog::CatalogIndex::category_tree`]), so
+/// "Seafood" reads as a kind of food, not as part of the group above it.
+fn category_options(
+    results: &CatalogResults,
+    query: &CatalogQuery,
+    i18n: labels::I18n,
+    data: &AppData,
+    expanded: bool,
+) -> (Vec<FacetOption>, usize, usize) {
+    let (tree, unplaced) = data.catalog.category_tree(&results.facets);
+    let selected: Vec<(Facet, String)> = query.chips().into_iter().map(|c| (c.facet, c.value)).collect();
+    let option = |facet, key: String, count, parent| FacetOption {
+        facet,
+        label: value_label(i18n, data, facet, &key),
+        checked: selected.contains(&(facet, key.clone())),
+        key,
+        count,
+        parent,
+    };
+    let mut shown = Vec::new();
+    let mut hidden = 0;
+    let total = tree.iter().map(|b| 1 + b.subcategories.len()).sum::<usize>() + unplaced.len();
+    for branch in tree {
+        shown.push(option(
+            Facet::Group,
+            branch.group.key().to_string(),
+            branch.count,
+            None,
+        ));
+        let mut biggest: Vec<usize> = (0..branch.subcategories.len()).collect();
+        biggest.sort_by_key(|&i| std::cmp::Reverse(branch.subcategories[i].1));
+        biggest.truncate(SUBS_PER_GROUP);
+        for (i, (key, count)) in branch.subcategories.into_iter().enumerate() {
+            let checked = selected.contains(&(Facet::Subcategory, key.clone()));
+            if expanded || checked || biggest.contains(&i) {
+                shown.push(option(Facet::Subcategory, key, count, Some(branch.group)));
+            } else {
+                hidden += 1;
+            }
+        }
+    }
+    for (key, count) in unplaced {
+        shown.push(option(Facet::Subcategory, key, count, None));
+    }
+    (shown, hidden, total)
+}
+
+#[component]
+fn CategoryFacet(results: Signal<Arc<CatalogResults>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let nav = use_catalog_nav();
+    let data = use_app_data();
+    let expanded = RwSignal::new(false);
+    let all = Memo::new(move |_| {
+        let results = results.get();
+        nav.query()
+            .with(|q| category_options(&results, q, i18n, &data, expanded.get()))
+    });
+    let rows = Memo::new(move |_| all.with(|(shown, _, _)| shown.clone()));
+    let hidden = move || all.with(|(_, hidden, _)| *hidden);
+    let total = move || all.with(|(_, _, total)| *total);
+    let collapsible = move || expanded.get() || hidden() > 0;
+    let top = move || {
+        rows.with(|r| {
+            r.iter()
+                .filter(|o| o.parent.is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <fieldset class="facet" data-testid="facet-category">
+            <legend>{move || t_string!(i18n, facet_category).to_string()}</legend>
+            <ul class="facet-tree">
+                <For each=top key=|o| (o.facet, o.key.clone()) let:option>
+                    {
+                        let group = (option.facet == Facet::Group).then(|| group_from_key(&option.key)).flatten();
+                        let subs = move || {
+                            rows.with(|r| r.iter().filter(|o| group.is_some() && o.parent == group).cloned().collect::<Vec<_>>())
+                        };
+                        view! {
+                            <FacetRow option options=rows>
+                                <Show when=move || !subs().is_empty()>
+                                    <ul class="facet-subs">
+                                        <For each=subs key=|o| o.key.clone() let:sub>
+                                            <FacetRow option=sub options=rows />
+                                        </For>
+                                    </ul>
+                                </Show>
+                            </FacetRow>
+                        }
+                    }
+                </For>
+            </ul>
+            <Show when=collapsible>
+                <button type="button" class="link-button" on:click=move |_| expanded.update(|e| *e = !*e)>
+                    {move || {
+                        if expanded.get() {
+                            t_string!(i18n, show_fewer).to_string()
+                        } else {
+                            t_string!(i18n, show_all, count = total()).to_string()
+                        }
+                    }}
+                </button>
+            </Show>
+        </fieldset>
     }
 }
 

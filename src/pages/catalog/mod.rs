@@ -7,6 +7,7 @@ mod chips;
 mod facets;
 pub mod nav;
 mod pagination;
+mod quick;
 mod results;
 mod search;
 
@@ -15,11 +16,12 @@ use crate::components::coverage::CoverageNote;
 use crate::components::lang_of;
 use crate::i18n::*;
 use crate::state::hand_over::use_hand_over;
-use crate::state::language::page_lang;
+use crate::state::language::{localized, page_lang};
 use crate::state::{use_app_data, use_visitor};
 use chips::ActiveFilters;
 use facets::FacetPanel;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use nav::CatalogNav;
 use ocop_core::catalog::{restrict_to, CatalogQuery, CatalogResults};
@@ -68,6 +70,12 @@ pub fn Catalog() -> impl IntoView {
     view! {
         <section aria-labelledby="catalog-title" class="catalog">
             <h1 id="catalog-title">{t!(i18n, catalog_title)}</h1>
+            // One short line: a visitor meets "OCOP" and its stars on every card before
+            // anything explains them (issue 19); the first card must stay above the fold.
+            <p class="ocop-line">
+                {t!(i18n, ocop_line)} " "
+                <A href=localized("/about#what-is-ocop")>{t!(i18n, ocop_line_link)}</A>
+            </p>
             <SearchBox text />
             <div class="catalog-layout">
                 <Show when=move || rest_drawn.get()>

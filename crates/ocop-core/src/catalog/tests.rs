@@ -479,6 +479,8 @@ fn check_order(ds: &Dataset, q: &CatalogQuery, hits: Option<&[(usize, u32)]>, it
         None => 4,
     };
     let national = |i: usize| ds.products[i].rating.is_national();
+    let month = ds.meta.generated_on.get(..7).unwrap_or("");
+    let lapsed = |i: usize| ds.products[i].rating.lapse(month).is_some();
     let name = |i: usize| {
         let n = &ds.products[i].name.vi;
         (name_sort_key(n), n.to_lowercase())
@@ -499,9 +501,11 @@ fn check_order(ds: &Dataset, q: &CatalogQuery, hits: Option<&[(usize, u32)]>, it
                 key(a) < key(b)
             }
             SortOrder::Relevance => {
-                (!national(a), star_rank(a), name(a), a) < (!national(b), star_rank(b), name(b), b)
+                // A valid national 5★ first.
+                let key = |i: usize| (!national(i) || lapsed(i), star_rank(i), lapsed(i), name(i), i);
+                key(a) < key(b)
             }
-            SortOrder::Stars => (star_rank(a), name(a), a) < (star_rank(b), name(b), b),
+            SortOrder::Stars => (star_rank(a), lapsed(a), name(a), a) < (star_rank(b), lapsed(b), name(b), b),
             SortOrder::Name => (name(a), a) < (name(b), b),
             SortOrder::PriceLow => (price(a).is_none(), price(a), a) < (price(b).is_none(), price(b), b),
             SortOrder::PriceHigh => {
@@ -1756,4 +1760,145 @@ fn equal_matches_go_by_stars_then_valid_before_lapsed_then_national() {
     let hits = [(4, s(440, 1)), (1, s(440, 0)), (2, s(440, 3)), (3, s(440, 3))];
     let r = run_query(&ds, &CatalogQuery::default(), Some(&hits));
     assert_eq!(r.items, vec![4, 3, 2, 1]);
+}
+
+#[test]
+fn star_sort_tells_the_truth_valid_before_lapsed_and_claims_are_not_stars() {
+    let mut ds = fixture();
+    ds.meta.generated_on = "2026-11-30".into();
+    let rating = |evidence: Evidence, stars: Option<u8>, national: bool, until: Option<&str>| Rating {
+        evidence,
+        stars,
+        level: national.then_some(crate::model::Level::National),
+        year_rated: None,
+        valid_until: until.map(str::to_string),
+        decision: None,
+        claimed: None,
+    };
+    // Ratings by index; names (fixture order) would put index 0 first among equals.
+    let mut claimed = rating(Evidence::OcopStated, None, false, None);
+    claimed.claimed = Some(Box::new(crate::model::ClaimedStars {
+        stars: vec![5],
+        kind: crate::model::ClaimKind::Proposed,
+        year: Some(2024),
+        source: "https://source.example/x".into(),
+    }));
+    let ratings = [
+        rating(Evidence::StarStated, Some(5), true, Some("2024-06")), // 0 lapsed national 5★
+        rating(Evidence::StarStated, Some(5), false, Some("2027-01")), // 1 valid provincial 5★
+        rating(Evidence::StarStated, Some(4), false, Some("2023-01")), // 2 lapsed 4★
+        rating(Evidence::StarStated, Some(4), false, None),           // 3 4★, validity unknown
+        claimed,                                                      // 4 "proposed 5★": no stars
+        rating(Evidence::Unconfirmed, None, false, None),             // 5 unconfirmed
+        rating(Evidence::StarStated, Some(3), false, None),           // 6 3★
+        rating(Evidence::StarStated, Some(5), true, Some("2028-01")), // 7 valid national 5★
+        rating(Evidence::OcopStated, None, false, None),              // 8 OCOP, stars unpublished
+    ];
+    for (p, r) in ds.products.iter_mut().zip(ratings) {
+        p.rating = r;
+    }
+    // By name the lapsed ones would come first among their stars.
+    ds.products[0].name.vi = "A hết hạn".into();
+    let q = |sort| CatalogQuery {
+        sort,
+        ..CatalogQuery::default()
+    };
+    let stars = run_query(&ds, &q(SortOrder::Stars), None);
+    check_against_naive(&ds, &q(SortOrder::Stars), None, &stars);
+    let at = |items: &[usize], i: usize| items.iter().position(|&x| x == i).unwrap();
+    let s = &stars.items;
+    // Every valid 5★ before the lapsed one, whatever the names or the level.
+    assert!(at(s, 1) < at(s, 0) && at(s, 7) < at(s, 0), "{s:?}");
+    // A lapsed 5★ still stated 5★: before every 4★ (the badge says "5★ in 2020").
+    assert!(at(s, 0) < at(s, 3), "{s:?}");
+    assert!(at(s, 3) < at(s, 2), "{s:?}");
+    // Claimed stars are not stars: the claim ranks with the unpublished, after 3★.
+    assert!(at(s, 6) < at(s, 4) && at(s, 6) < at(s, 8), "{s:?}");
+    assert_eq!(s.last(), Some(&5), "{s:?}");
+
+    // Without text the default order puts a *valid* national 5★ first, never a lapsed one.
+    let relevance = run_query(&ds, &q(SortOrder::Relevance), None);
+    check_against_naive(&ds, &q(SortOrder::Relevance), None, &relevance);
+    let r = &relevance.items;
+    assert_eq!(r[0], 7, "{r:?}");
+    assert!(at(r, 1) < at(r, 0), "{r:?}");
+}
+
+#[test]
+fn category_tree_nests_each_subcategory_once_under_its_main_group() {
+    use ProductGroup::*;
+    let mut ds = fixture();
+    // A second tea in the herbal group: one each, the tie goes to Drinks (first group).
+    ds.products[8].subcategory = "tea".into();
+    let index = CatalogIndex::build(&ds);
+    let r = index.run(&CatalogQuery::default(), None);
+    let (tree, unplaced) = index.category_tree(&r.facets);
+    let shape: Vec<(ProductGroup, usize, Vec<&str>)> = tree
+        .iter()
+        .map(|b| {
+            (
+                b.group,
+                b.count,
+                b.subcategories.iter().map(|(s, _)| s.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            (Food, 5, vec!["seafood", "rice_noodles", "mushroom"]),
+            (Beverage, 2, vec!["tea", "liquor"]),
+            (Herbal, 1, vec![]),
+            (Souvenir, 1, vec!["jewellery"]),
+        ]
+    );
+    assert!(unplaced.is_empty());
+    let tea = tree[1].subcategories.iter().find(|(s, _)| s == "tea").unwrap();
+    assert_eq!(tea.1, 2, "the count is every tea's, whatever its group");
+
+    // Under a filter that leaves no drink (4★: two foods and the herbal tea), tea still
+    // shows under Drinks, and a subcategory from the URL that no product uses is kept apart
+    // so it can be unselected.
+    let q = query(&[("stars", "4"), ("sub", "kelp")]);
+    let r = index.run(&q, None);
+    let (tree, unplaced) = index.category_tree(&r.facets);
+    type Shape<'a> = Vec<(ProductGroup, usize, Vec<(&'a str, usize)>)>;
+    let shape: Shape = tree
+        .iter()
+        .map(|b| {
+            (
+                b.group,
+                b.count,
+                b.subcategories.iter().map(|(s, n)| (s.as_str(), *n)).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        vec![
+            (Food, 2, vec![("seafood", 1), ("rice_noodles", 1)]),
+            (Beverage, 0, vec![("tea", 1)]),
+            (Herbal, 1, vec![]),
+        ]
+    );
+    assert_eq!(unplaced, vec![(s("kelp"), 0)]);
+}
+
+#[test]
+fn bundled_seafood_is_under_food_not_souvenirs() {
+    let ds = bundled();
+    let index = CatalogIndex::build(&ds);
+    let r = index.run(&CatalogQuery::default(), None);
+    let (tree, unplaced) = index.category_tree(&r.facets);
+    let parent = |sub: &str| {
+        tree.iter()
+            .find(|b| b.subcategories.iter().any(|(s, _)| s == sub))
+            .map(|b| b.group)
+    };
+    assert_eq!(parent("seafood"), Some(ProductGroup::Food));
+    assert_eq!(parent("jewellery"), Some(ProductGroup::Souvenir));
+    assert_eq!(parent("tea"), Some(ProductGroup::Beverage));
+    assert!(unplaced.is_empty());
+    let drawn: usize = tree.iter().map(|b| b.subcategories.len()).sum();
+    assert_eq!(drawn, r.facets.subcategories.len());
 }
