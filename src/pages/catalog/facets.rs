@@ -322,7 +322,6 @@ struct FacetOptions {
 
 #[component]
 fn CheckboxFacet(id: &'static str, legend: Signal<String>, options: FacetOptions) -> impl IntoView {
-    let i18n = use_i18n();
     let FacetOptions { options, expanded } = options;
     let rows = Memo::new(move |_| options.with(|(shown, _)| shown.clone()));
     let total = move || options.with(|(_, total)| *total);
@@ -336,15 +335,7 @@ fn CheckboxFacet(id: &'static str, legend: Signal<String>, options: FacetOptions
                 </For>
             </ul>
             <Show when=collapsible>
-                <button type="button" class="link-button" on:click=move |_| expanded.update(|e| *e = !*e)>
-                    {move || {
-                        if expanded.get() {
-                            t_string!(i18n, show_fewer).to_string()
-                        } else {
-                            t_string!(i18n, show_all, count = total()).to_string()
-                        }
-                    }}
-                </button>
+                <ShowAllToggle expanded total=Signal::derive(total) />
             </Show>
         </fieldset>
     }
@@ -492,15 +483,7 @@ fn CategoryFacet(results: Signal<Arc<CatalogResults>>) -> impl IntoView {
                 </For>
             </ul>
             <Show when=collapsible>
-                <button type="button" class="link-button" on:click=move |_| expanded.update(|e| *e = !*e)>
-                    {move || {
-                        if expanded.get() {
-                            t_string!(i18n, show_fewer).to_string()
-                        } else {
-                            t_string!(i18n, show_all, count = total()).to_string()
-                        }
-                    }}
-                </button>
+                <ShowAllToggle expanded total=Signal::derive(total) />
             </Show>
         </fieldset>
     }
@@ -549,5 +532,22 @@ fn SeasonFacet(results: Signal<Arc<CatalogResults>>) -> impl IntoView {
                     .collect_view()}
             </select>
         </fieldset>
+    }
+}
+
+/// "Show all N" / "Show fewer" under a facet whose long tail is folded.
+#[component]
+fn ShowAllToggle(expanded: RwSignal<bool>, total: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="button" class="link-button" on:click=move |_| expanded.update(|e| *e = !*e)>
+            {move || {
+                if expanded.get() {
+                    t_string!(i18n, show_fewer).to_string()
+                } else {
+                    t_string!(i18n, show_all, count = total.get()).to_string()
+                }
+            }}
+        </button>
     }
 }

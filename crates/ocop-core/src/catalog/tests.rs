@@ -1720,11 +1720,9 @@ fn tea_lists_the_national_golden_camellia_teas_first() {
     assert_eq!(order.len(), 2, "{order:?}");
 }
 
-#[test]
-fn equal_matches_go_by_stars_then_valid_before_lapsed_then_national() {
-    let mut ds = fixture();
-    ds.meta.generated_on = "2026-11-30".into();
-    let rating = |evidence: Evidence, stars: Option<u8>, national: bool, until: Option<&str>| Rating {
+/// A rating for the ranking and sort tests: `national` with a certificate `until` a month.
+fn rating(evidence: Evidence, stars: Option<u8>, national: bool, until: Option<&str>) -> Rating {
+    Rating {
         evidence,
         stars,
         level: national.then_some(crate::model::Level::National),
@@ -1732,7 +1730,13 @@ fn equal_matches_go_by_stars_then_valid_before_lapsed_then_national() {
         valid_until: until.map(str::to_string),
         decision: None,
         claimed: None,
-    };
+    }
+}
+
+#[test]
+fn equal_matches_go_by_stars_then_valid_before_lapsed_then_national() {
+    let mut ds = fixture();
+    ds.meta.generated_on = "2026-11-30".into();
     let ratings = [
         rating(Evidence::Unconfirmed, None, false, None),
         rating(Evidence::OcopStated, None, false, None),
@@ -1766,15 +1770,6 @@ fn equal_matches_go_by_stars_then_valid_before_lapsed_then_national() {
 fn star_sort_tells_the_truth_valid_before_lapsed_and_claims_are_not_stars() {
     let mut ds = fixture();
     ds.meta.generated_on = "2026-11-30".into();
-    let rating = |evidence: Evidence, stars: Option<u8>, national: bool, until: Option<&str>| Rating {
-        evidence,
-        stars,
-        level: national.then_some(crate::model::Level::National),
-        year_rated: None,
-        valid_until: until.map(str::to_string),
-        decision: None,
-        claimed: None,
-    };
     // Ratings by index; names (fixture order) would put index 0 first among equals.
     let mut claimed = rating(Evidence::OcopStated, None, false, None);
     claimed.claimed = Some(Box::new(crate::model::ClaimedStars {
