@@ -68,6 +68,13 @@ for (const lang of ['en', 'zh'] as const) {
     expect(box.width).toBeGreaterThanOrEqual(viewport.width - 1);
     expect(box.height).toBeGreaterThanOrEqual(viewport.height - 1);
     expect((await axe(page).include('[data-testid="counter-view"]').analyze()).violations).toEqual([]);
+    // Modal: Tab and Shift+Tab stay on the view's Close button, never the list behind it.
+    const close = view.getByRole('button', { name: t(lang, 'counter_close') });
+    await expect(close).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(close).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(close).toBeFocused();
 
     await page.keyboard.press('Escape');
     await expect(view).toHaveCount(0);

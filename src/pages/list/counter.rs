@@ -88,13 +88,20 @@ fn CounterView(product: Option<String>, close: Callback<()>) -> impl IntoView {
     on_cleanup(move || {
         awake.try_with_value(ScreenAwake::release);
     });
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            close.run(());
-        }
-    });
-    on_cleanup(move || escape.remove());
     let close_button = NodeRef::<leptos::html::Button>::new();
+    // A modal view: Escape closes it, and Tab stays on its one control (the Close button)
+    // instead of walking through the list hidden behind it.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| match ev.key().as_str() {
+        "Escape" => close.run(()),
+        "Tab" => {
+            ev.prevent_default();
+            if let Some(button) = close_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+        _ => {}
+    });
+    on_cleanup(move || keys.remove());
     Effect::new(move |_| {
         if let Some(button) = close_button.get() {
             let _ = button.focus();
