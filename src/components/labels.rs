@@ -5,6 +5,7 @@ use crate::i18n::*;
 use leptos_i18n::I18nContext;
 use ocop_core::catalog::{PriceBand, StarFilter};
 use ocop_core::model::{OnlineChannel, PriceKind, ProducerType, ProductGroup};
+use ocop_core::where_to_buy::OnSite;
 
 pub type I18n = I18nContext<Locale>;
 
@@ -129,6 +130,19 @@ pub fn place_kind(i18n: I18n, key: &str) -> String {
         "festival" => t_string!(i18n, kind_festival),
         "market" => t_string!(i18n, kind_market),
         _ => t_string!(i18n, kind_sales_point),
+    }
+    .to_string()
+}
+
+/// How a place has the product, in the visitor's words.
+pub fn on_site(i18n: I18n, how: OnSite) -> String {
+    match how {
+        OnSite::Stocked => t_string!(i18n, buy_how_stocked),
+        OnSite::Grown => t_string!(i18n, buy_how_grown),
+        OnSite::Made => t_string!(i18n, buy_how_made),
+        OnSite::Sold => t_string!(i18n, buy_how_sold),
+        OnSite::AtFestival => t_string!(i18n, buy_how_festival),
+        OnSite::InTheArea => t_string!(i18n, buy_how_area),
     }
     .to_string()
 }

@@ -16,19 +16,6 @@ use ocop_core::places;
 use ocop_core::url::is_safe_http_url;
 use ocop_core::where_to_buy::{where_to_buy, OnSite};
 
-/// How a place has the product, in the visitor's words.
-fn how_label(i18n: leptos_i18n::I18nContext<Locale>, how: OnSite) -> String {
-    match how {
-        OnSite::Stocked => t_string!(i18n, buy_how_stocked),
-        OnSite::Grown => t_string!(i18n, buy_how_grown),
-        OnSite::Made => t_string!(i18n, buy_how_made),
-        OnSite::Sold => t_string!(i18n, buy_how_sold),
-        OnSite::AtFestival => t_string!(i18n, buy_how_festival),
-        OnSite::InTheArea => t_string!(i18n, buy_how_area),
-    }
-    .to_string()
-}
-
 /// Where to buy the product at `index`: its places best first, each saying how it has the
 /// product (stocked, grown, made, sold…) with a sales point's address, its web shops, or —
 /// only when the data knows neither — "no shop known" with the dataset's OCOP centres.
@@ -60,7 +47,7 @@ pub fn WhereToBuyAnswer(index: usize) -> impl IntoView {
         Some(view! {
             <li class="sales-point" data-testid="buy-place">
                 <A href=localized(&places::place_path(stop))>{move || name.get(lang()).to_string()}</A>
-                {how.map(|how| view! { <span class="muted">" · " {move || how_label(i18n, how)}</span> })}
+                {how.map(|how| view! { <span class="muted">" · " {move || labels::on_site(i18n, how)}</span> })}
                 {address.map(|a| view! { <br /> <span lang="vi">{a}</span> })}
                 {hours.map(|h| view! { <br /> <span class="muted">{h}</span> })}
             </li>
@@ -139,7 +126,7 @@ pub fn ProductPlaces(index: usize) -> impl IntoView {
                             <li>
                                 <A href=localized(&places::place_path(&stop))>{move || name.get(lang()).to_string()}</A>
                                 <span class="muted">
-                                    " · " {move || labels::place_kind(i18n, kind.0)} " · " {move || how_label(i18n, kind.1)}
+                                    " · " {move || labels::place_kind(i18n, kind.0)} " · " {move || labels::on_site(i18n, kind.1)}
                                     {district.map(|d| view! { " · " {move || d.name().get(lang()).to_string()} })}
                                 </span>
                             </li>
