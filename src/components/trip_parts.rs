@@ -4,11 +4,14 @@
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::use_app_data;
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use ocop_core::format::{format_km, format_minutes};
-use ocop_core::model::StopRef;
-use ocop_core::travel::{Leg, LegMode, FERRIES};
+use ocop_core::model::{Dataset, StopRef, TravelNetwork};
+use ocop_core::network::{Endpoint, Leg, Network, Step, StepMode};
+use ocop_core::places::place;
+use ocop_core::Lang;
 
 /// Adds a place to "My trip", or removes it again; the label says which.
 #[component]
@@ -83,7 +86,7 @@ pub fn SeasonBadge(months: Vec<u8>) -> impl IntoView {
 }
 
 /// "About 120 km, 2 h 30 min of travel" for a whole route or trip.
-pub fn totals_text(i18n: labels::I18n, estimate: &ocop_core::travel::PathEstimate) -> String {
+pub fn totals_text(i18n: labels::I18n, estimate: &ocop_core::network::PathEstimate) -> String {
     let lang = lang_of(i18n.get_locale());
     t_string!(
         i18n,
@@ -94,36 +97,97 @@ pub fn totals_text(i18n: labels::I18n, estimate: &ocop_core::travel::PathEstimat
     .to_string()
 }
 
-/// "12 km · 25 min by road", "… including the ferry Cái Rồng → Cô Tô (90 min)".
-pub fn leg_text(i18n: labels::I18n, leg: &Leg) -> String {
+/// A leg between two stops: one line for a plain road leg ("12 km · 25 min by road"), else
+/// its total and every step in words, so a ferry or a tour boat is never hidden inside a
+/// total ("Tour boat back to Tuần Châu harbour", "By road to Cái Rồng pier", "Ferry…").
+#[component]
+pub fn LegSteps(leg: Leg) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_app_data();
+    let lang = move || lang_of(i18n.get_locale());
+    let plain_road = leg.steps.len() <= 1 && !leg.has_ferry() && !leg.has_bay_boat();
+    let (km, minutes) = (leg.km, leg.minutes);
+    let summary = move || {
+        let (km, time) = (format_km(km, lang()), format_minutes(minutes, lang()));
+        if plain_road {
+            t_string!(i18n, leg_road, km = km, time = time).to_string()
+        } else {
+            t_string!(i18n, leg_total, km = km, time = time).to_string()
+        }
+    };
+    let steps = (!plain_road).then(|| {
+        // The graph's own network: for a format 1.1 file, the one its version implied.
+        let travel = Network::new(data.dataset()).travel().clone();
+        let items = leg
+            .steps
+            .iter()
+            .map(|step| {
+                let (step, travel, data) = (step.clone(), travel.clone(), data.clone());
+                view! { <li>{move || step_text(i18n, data.dataset(), &travel, &step)}</li> }
+            })
+            .collect_view();
+        view! { <ol class="leg-steps">{items}</ol> }
+    });
+    let unknown = leg
+        .access_unknown
+        .then(|| view! { <p class="muted">{t!(i18n, access_unknown_leg)}</p> });
+    view! {
+        <div class="leg" data-testid="leg">
+            <p>"↓ " {summary}</p>
+            {steps}
+            {unknown}
+        </div>
+    }
+}
+
+/// The name of a step's end: the place, or the pier or harbour.
+pub fn endpoint_name(dataset: &Dataset, travel: &TravelNetwork, endpoint: &Endpoint, lang: Lang) -> String {
+    match endpoint {
+        Endpoint::Stop(stop) => place(dataset, stop).map(|p| p.name.get(lang).to_string()),
+        Endpoint::Pier(id) => travel.pier(id).map(|p| p.name.get(lang).to_string()),
+    }
+    .unwrap_or_default()
+}
+
+/// One step in words: "By road to Cái Rồng pier: 41 km · 45 min", "Ferry from Cái Rồng pier
+/// to Quan Lạn pier: 1 h 30 min (1 h at sea; no source gives the departure times)".
+pub fn step_text(i18n: labels::I18n, dataset: &Dataset, travel: &TravelNetwork, step: &Step) -> String {
     let lang = lang_of(i18n.get_locale());
-    let km = format_km(leg.km, lang);
-    let time = format_minutes(leg.minutes, lang);
-    match leg.mode {
-        LegMode::Road(_) => t_string!(i18n, leg_road, km = km, time = time).to_string(),
-        LegMode::Boat => t_string!(i18n, leg_boat, km = km, time = time).to_string(),
-        LegMode::Ferry { crossing } => {
-            let ferry = FERRIES.iter().find(|f| f.id == crossing);
-            let name = ferry
-                .map(|f| {
-                    if lang == ocop_core::Lang::Vi {
-                        f.name_vi
-                    } else {
-                        f.name_en
-                    }
-                })
-                .unwrap_or(crossing)
-                .to_string();
-            let crossing_time = format_minutes(ferry.map_or(0.0, |f| f.minutes as f64), lang);
-            t_string!(
+    let from = endpoint_name(dataset, travel, &step.from, lang);
+    let to = endpoint_name(dataset, travel, &step.to, lang);
+    let (km, time) = (format_km(step.km, lang), format_minutes(step.minutes, lang));
+    match &step.mode {
+        StepMode::Road(_) => t_string!(i18n, step_road, to = to, km = km, time = time).to_string(),
+        StepMode::Ferry { line, .. } => {
+            let line = travel.ferry(line);
+            let sailing = format_minutes(line.map_or(0.0, |l| f64::from(l.minutes)), lang);
+            let text = t_string!(
                 i18n,
-                leg_ferry,
-                km = km,
+                step_ferry,
+                from = from,
+                to = to,
                 time = time,
-                ferry = name,
-                crossing = crossing_time
+                sailing = sailing
             )
-            .to_string()
+            .to_string();
+            if line.is_some_and(|l| l.departures.is_empty()) {
+                format!("{text} {}", t_string!(i18n, ferry_times_unknown))
+            } else {
+                text
+            }
+        }
+        StepMode::BayBoat { boat } => {
+            let back = matches!(step.to, Endpoint::Pier(_));
+            let text = if back {
+                t_string!(i18n, step_boat_back, to = to, time = time).to_string()
+            } else {
+                t_string!(i18n, step_boat_out, from = from, to = to, time = time).to_string()
+            };
+            if travel.bay_boat(boat).is_some_and(|b| b.assumed) {
+                format!("{text} ({})", t_string!(i18n, harbour_assumed))
+            } else {
+                text
+            }
         }
     }
 }

@@ -1,12 +1,13 @@
 //! `/routes` and `/routes/<id>`: the curated tourism routes. Each stop lists the products to
-//! buy there; distances and times are estimates from `ocop_core::travel` and say so.
+//! buy there; distances and times are estimates on the travel graph (`ocop_core::network`) and
+//! say so.
 
 use crate::components::about_info::AboutThisInformation;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::list_parts::AddAllToList;
 use crate::components::map::{MapMarker, PlaceMap};
-use crate::components::trip_parts::{leg_text, totals_text, AddToTrip, MonthPicker, SeasonBadge};
+use crate::components::trip_parts::{totals_text, AddToTrip, LegSteps, MonthPicker, SeasonBadge};
 use crate::i18n::*;
 use crate::state::language::localized;
 use crate::state::use_visitor;
@@ -14,12 +15,14 @@ use crate::state::{use_app_data, AppData};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use ocop_core::model::Dataset;
 use ocop_core::model::Route;
+use ocop_core::network::{Network, PathEstimate};
 use ocop_core::places::{place_path, route_places, Place};
-use ocop_core::travel::{estimate_path, PathEstimate};
 
-fn route_estimate(places: &[Place]) -> PathEstimate {
-    estimate_path(&places.iter().map(Place::waypoint).collect::<Vec<_>>())
+/// A curated route's legs on the same travel graph as "My trip" (issue 20).
+fn route_estimate(dataset: &Dataset, places: &[Place]) -> PathEstimate {
+    Network::new(dataset).path(&places.iter().map(Place::waypoint).collect::<Vec<_>>())
 }
 
 #[component]
@@ -33,7 +36,7 @@ pub fn RouteList() -> impl IntoView {
         .iter()
         .map(|route| {
             let places = route_places(dataset, route);
-            let estimate = route_estimate(&places);
+            let estimate = route_estimate(dataset, &places);
             let has_ferry = estimate.ferry_legs > 0;
             let stops: Vec<ocop_core::LocalText> = places.iter().map(|p| p.name.clone()).collect();
             let Route {
@@ -114,7 +117,7 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
     let dataset = data.dataset();
     let route = dataset.routes[index].clone();
     let places = route_places(dataset, &route);
-    let estimate = route_estimate(&places);
+    let estimate = route_estimate(dataset, &places);
     let stops: Vec<_> = places.iter().map(|p| p.stop.clone()).collect();
 
     let markers: Vec<MapMarker> = places
@@ -193,7 +196,7 @@ fn RouteDetails(data: AppData, index: usize) -> impl IntoView {
                         </p>
                     })}
                     <AddToTrip stop=place.stop.clone() name=Signal::derive(move || name.get(lang()).to_string()) />
-                    {leg.map(|leg| view! { <p class="leg" data-testid="leg">{move || format!("↓ {}", leg_text(i18n, &leg))}</p> })}
+                    {leg.map(|leg| view! { <LegSteps leg /> })}
                 </li>
             }
         })

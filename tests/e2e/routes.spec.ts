@@ -65,9 +65,13 @@ test('a curated route shows numbered stops on the map and adds its products to t
   await expect(page.getByText(t('en', 'added_to_list', { count: 0 }))).toBeVisible();
 });
 
-test('a ferry leg is flagged with its crossing', async ({ page }) => {
+test('a ferry leg is told step by step with its piers', async ({ page }) => {
   await page.goto('/routes/van-don-co-to-dao');
-  await expect(page.getByTestId('leg').filter({ hasText: 'Cai Rong – Co To' })).toHaveCount(1);
+  const pier = (id: string) => data.travel.piers.find((p: any) => p.id === id).name.en;
+  // Minh Châu → Cô Tô: back to Cái Rồng on the Quan Lạn boat, then out on the Cô Tô boat.
+  const leg = page.getByTestId('leg').filter({ hasText: `Ferry from ${pier('cai-rong')} to ${pier('co-to')}` });
+  await expect(leg).toHaveCount(1);
+  await expect(leg).toContainText(`Ferry from ${pier('quan-lan')} to ${pier('cai-rong')}`);
   await expect(page.getByTestId('route-totals')).toBeVisible();
 });
 

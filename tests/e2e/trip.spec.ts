@@ -83,18 +83,26 @@ test('stops are reordered with buttons, reversed and removed', async ({ page }) 
   expect(await keysOf(page)).toEqual([zigzag[2], zigzag[0], zigzag[1]]);
 });
 
-test('the trip leaves as Google Maps links, GPX and a share link', async ({ page }) => {
-  // 12 stops: more than Google's 10 points, so two links that meet at the 10th stop.
+test('the trip leaves as Google Maps links per day, GPX with a route per day, and a share link', async ({ page }) => {
+  // Nine places on the mainland, more than a day's visits: at least two days.
   const stops = [
-    ...data.spots.slice(0, 9).map((s: any) => `s.${s.id}`),
+    // (Not the spots that are also sales points: the same place twice is one GPX waypoint.)
+    ...data.spots
+      .filter((s: any) => s.access === 'road' && !data.sales_points.some((p: any) => p.id === s.id))
+      .slice(0, 6)
+      .map((s: any) => `s.${s.id}`),
     ...data.sales_points.slice(0, 3).map((p: any) => `p.${p.id}`),
   ];
   await page.goto(`/trip?stops=${stops.join(',')}`);
   await page.getByRole('button', { name: t('en', 'shared_trip_replace') }).click();
-  const links = page.getByRole('link', { name: /Google Maps, part/ });
-  await expect(links).toHaveCount(2);
-  await expect(links.first()).toHaveAttribute('href', /^https:\/\/www\.google\.com\/maps\/dir\/\?api=1&origin=/);
-  await expect(links.first()).toHaveAttribute('target', '_blank');
+  const days = await page.getByTestId('trip-day').count();
+  expect(days).toBeGreaterThan(1);
+  await expect(page.getByTestId('export-day')).toHaveCount(days);
+  for (const day of await page.getByTestId('export-day').all()) {
+    const link = day.getByRole('link', { name: /Google Maps/ }).first();
+    await expect(link).toHaveAttribute('href', /^https:\/\/www\.google\.com\/maps\/(dir|search)\/\?api=1&/);
+    await expect(link).toHaveAttribute('target', '_blank');
+  }
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: t('en', 'download_gpx') }).click();
@@ -102,7 +110,11 @@ test('the trip leaves as Google Maps links, GPX and a share link', async ({ page
   expect(file.suggestedFilename()).toBe('ocop-quang-ninh-trip.gpx');
   const gpx = await (await file.createReadStream()).toArray();
   const text = Buffer.concat(gpx).toString('utf8');
-  expect(text.match(/<rtept /g)?.length).toBe(12);
+  // Every stop once as a waypoint; a route per day, each from the previous day's last stop.
+  expect(text.match(/<wpt /g)?.length).toBe(stops.length);
+  expect(text.match(/<rte>/g)?.length).toBe(days);
+  expect(text.match(/<rtept /g)?.length).toBe(stops.length + days - 1);
+  expect(text).toContain(`<name>${t('en', 'day_heading', { n: 2 })}</name>`);
 
   const share = await page.getByTestId('share-link').inputValue();
   expect(share).toContain(`/trip?stops=${stops.join(',')}`);

@@ -16,10 +16,11 @@
 //! `public/data/quang-ninh-outline.geojson`).
 
 use crate::model::{Access, Dataset, StopRef};
+use crate::network::Network;
 use crate::optimise::{optimise, path_cost};
 use crate::places::{place, route_places};
 use crate::text::{Lang, LocalText};
-use crate::travel::{time_matrix, EARTH_RADIUS_KM};
+use crate::travel::EARTH_RADIUS_KM;
 
 /// A curated route against the optimiser's order of the same stops, first stop kept first.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +50,7 @@ impl RouteDetour {
 /// Every route with at least two stops that exist, compared with the optimiser's order of
 /// its stops (the route's first stop kept first, the end left free, as in "My trip").
 pub fn route_comparisons(dataset: &Dataset) -> Vec<RouteDetour> {
+    let network = Network::new(dataset);
     dataset
         .routes
         .iter()
@@ -58,7 +60,7 @@ pub fn route_comparisons(dataset: &Dataset) -> Vec<RouteDetour> {
                 return None;
             }
             let waypoints: Vec<_> = places.iter().map(|p| p.waypoint()).collect();
-            let cost = time_matrix(&waypoints);
+            let cost = network.time_matrix(&waypoints);
             let order: Vec<usize> = (0..places.len()).collect();
             let best = optimise(&cost, &order);
             Some(RouteDetour {

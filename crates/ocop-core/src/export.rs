@@ -27,7 +27,55 @@ pub struct ExportStop<'a> {
     pub name: &'a str,
     pub lat: f64,
     pub lon: f64,
+    /// What Google Maps should search for instead of the coordinate ("name, district"),
+    /// when the coordinate is only an estimate: a driver sent to an estimated point may
+    /// end up at the wrong gate or on the wrong side of a river, Maps' own place is right.
+    pub search: Option<&'a str>,
 }
+
+/// How one part of a day's travel leaves the app ([`day_parts`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DayPart {
+    /// Drive through these points, in order: Google Maps links in driving mode. A road
+    /// never crosses the sea, so neither does a link.
+    Drive(Vec<Endpoint>),
+    /// A ferry or bay-boat step, told in words: Maps cannot book or time a boat.
+    Sea(Step),
+}
+
+/// A day's travel ([`crate::itinerary::Day`]'s legs, in order) cut at every boat: runs of
+/// road steps become [`DayPart::Drive`] (two points or more), each ferry or bay-boat step a
+/// [`DayPart::Sea`].
+pub fn day_parts<'a>(legs: impl IntoIterator<Item = &'a Leg>) -> Vec<DayPart> {
+    let mut parts = Vec::new();
+    let mut run: Vec<Endpoint> = Vec::new();
+    let flush = |run: &mut Vec<Endpoint>, parts: &mut Vec<DayPart>| {
+        if run.len() >= 2 {
+            parts.push(DayPart::Drive(std::mem::take(run)));
+        }
+        run.clear();
+    };
+    for step in legs.into_iter().flat_map(|leg| &leg.steps) {
+        match step.mode {
+            StepMode::Road(_) => {
+                if run.last() != Some(&step.from) {
+                    flush(&mut run, &mut parts);
+                    run.push(step.from.clone());
+                }
+                run.push(step.to.clone());
+            }
+            StepMode::Ferry { .. } | StepMode::BayBoat { .. } => {
+                flush(&mut run, &mut parts);
+                parts.push(DayPart::Sea(step.clone()));
+            }
+        }
+    }
+    flush(&mut run, &mut parts);
+    parts
+}
+
+use crate::network::{Endpoint, Leg, Step, StepMode};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Points per Google Maps link: origin, up to 8 waypoints and destination.
 pub const GOOGLE_MAPS_MAX_POINTS: usize = 10;
@@ -45,10 +93,22 @@ fn is_plottable(stop: &ExportStop) -> bool {
         && (-180.0..180.0).contains(&stop.lon)
 }
 
-/// `LAT,LON` with 5 decimals (about 1 m), enough to pick the right entrance.
+/// `LAT,LON` with 5 decimals (about 1 m), enough to pick the right entrance; or the
+/// stop's search text, percent-encoded, when its coordinate is an estimate.
 fn maps_point(stop: &ExportStop) -> String {
-    format!("{:.5},{:.5}", stop.lat, stop.lon)
+    match stop.search {
+        Some(text) => utf8_percent_encode(text, URL_TEXT).to_string(),
+        None => format!("{:.5},{:.5}", stop.lat, stop.lon),
+    }
 }
+
+/// Everything but letters, digits and `-._~` is encoded: `,` and `|` included, which Maps
+/// would otherwise read as a coordinate or a waypoint separator.
+const URL_TEXT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Google Maps links for the trip, in order: none for no plottable stop, a search link for a
 /// single one, otherwise driving directions split into legs of at most
@@ -97,8 +157,14 @@ fn directions_link(points: &[String]) -> String {
 /// XML 1.0 forbids most of them and no reader needs the rest. Coordinates have 6 decimals
 /// (about 0.1 m). With no plottable stop, the route is left out; the document stays valid.
 pub fn gpx(trip_name: &str, stops: &[ExportStop], generator: &str) -> String {
-    let trip_name = xml_text(trip_name);
-    let plottable: Vec<&ExportStop> = stops.iter().filter(|s| is_plottable(s)).collect();
+    gpx_days(trip_name, &[(trip_name, stops)], generator)
+}
+
+/// A GPX 1.1 document for a trip of several days: every stop once as a `<wpt>`, and one
+/// `<rte>` per day (named, e.g. "Day 2 – My trip") so a navigation app offers each day as
+/// its own route. A day's stops may begin with the previous day's last stop, where that
+/// day's travel starts; it is still one waypoint. Days with no plottable stop are left out.
+pub fn gpx_days(trip_name: &str, days: &[(&str, &[ExportStop])], generator: &str) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -106,14 +172,27 @@ pub fn gpx(trip_name: &str, stops: &[ExportStop], generator: &str) -> String {
         xml_text(generator)
     ));
     out.push_str(&format!(
-        "  <metadata>\n    <name>{trip_name}</name>\n  </metadata>\n"
+        "  <metadata>\n    <name>{}</name>\n  </metadata>\n",
+        xml_text(trip_name)
     ));
-    for stop in &plottable {
-        out.push_str(&gpx_point("wpt", stop, "  "));
+    let mut written: Vec<&ExportStop> = Vec::new();
+    for stop in days
+        .iter()
+        .flat_map(|(_, stops)| stops.iter())
+        .filter(|s| is_plottable(s))
+    {
+        if !written.contains(&stop) {
+            out.push_str(&gpx_point("wpt", stop, "  "));
+            written.push(stop);
+        }
     }
-    if !plottable.is_empty() {
-        out.push_str(&format!("  <rte>\n    <name>{trip_name}</name>\n"));
-        for stop in &plottable {
+    for (name, stops) in days {
+        let plottable: Vec<&ExportStop> = stops.iter().filter(|s| is_plottable(s)).collect();
+        if plottable.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("  <rte>\n    <name>{}</name>\n", xml_text(name)));
+        for stop in plottable {
             out.push_str(&gpx_point("rtept", stop, "    "));
         }
         out.push_str("  </rte>\n");
@@ -155,7 +234,12 @@ mod tests {
     use super::*;
 
     fn stop(name: &str, lat: f64, lon: f64) -> ExportStop<'_> {
-        ExportStop { name, lat, lon }
+        ExportStop {
+            name,
+            lat,
+            lon,
+            search: None,
+        }
     }
 
     /// `count` distinct stops along a line, so each point's text is recognisable.
@@ -330,5 +414,92 @@ mod tests {
         assert_well_formed(&document);
         assert_eq!(document.matches(&format!("<name>{name}</name>")).count(), 2);
         assert!(document.contains("<name>Hành trình của tôi</name>"));
+    }
+
+    #[test]
+    fn an_estimated_place_is_searched_for_by_name_and_area() {
+        let mut pier = stop("Cảng Cái Rồng", 21.065, 107.422);
+        pier.search = Some("Cảng Cái Rồng, Vân Đồn | Quảng Ninh");
+        let links = google_maps_links(&[stop("a", 21.0, 107.0), pier]);
+        assert_eq!(
+            links,
+            ["https://www.google.com/maps/dir/?api=1&origin=21.00000,107.00000\
+              &destination=C%E1%BA%A3ng%20C%C3%A1i%20R%E1%BB%93ng%2C%20V%C3%A2n%20%C4%90%E1%BB%93n%20%7C%20Qu%E1%BA%A3ng%20Ninh\
+              &travelmode=driving"]
+        );
+    }
+
+    /// Issue 20: a day from the Tùng Sâu pearl farm to Quan Lạn island leaves as the bay
+    /// boat in words, a drive from Tuần Châu to Cái Rồng, the ferry in words, and the island
+    /// road: no link crosses the sea.
+    #[test]
+    fn a_day_is_cut_at_every_boat() {
+        use crate::model::StopRef;
+        use crate::network::Network;
+        use crate::places::place;
+        let data = crate::test_fixtures::bundled();
+        let network = Network::new(&data);
+        let spot = |id: &str| place(&data, &StopRef::Spot(id.into())).unwrap().waypoint();
+        let stops = [
+            spot("bao-tang-ngoc-trai-tuan-chau"),
+            spot("trai-ngoc-trai-tung-sau"),
+            spot("dao-quan-lan"),
+        ];
+        let path = network.path(&stops);
+        let parts = day_parts(&path.legs);
+        let pier = |id: &str| Endpoint::Pier(id.into());
+        let stop = |i: usize| Endpoint::Stop(stops[i].stop.clone());
+        let kinds: Vec<String> = parts
+            .iter()
+            .map(|p| match p {
+                DayPart::Drive(points) => format!("drive {points:?}"),
+                DayPart::Sea(step) => format!("sea {:?}", step.mode),
+            })
+            .collect();
+        assert_eq!(parts.len(), 6, "{kinds:#?}");
+        assert_eq!(parts[0], DayPart::Drive(vec![stop(0), pier("tuan-chau")]));
+        assert!(matches!(&parts[1], DayPart::Sea(s) if s.to == stop(1)));
+        assert!(matches!(&parts[2], DayPart::Sea(s) if s.to == pier("tuan-chau")));
+        assert_eq!(
+            parts[3],
+            DayPart::Drive(vec![pier("tuan-chau"), pier("cai-rong")])
+        );
+        assert!(matches!(&parts[4], DayPart::Sea(s) if matches!(s.mode, StepMode::Ferry { .. })));
+        assert_eq!(parts[5], DayPart::Drive(vec![pier("quan-lan"), stop(2)]));
+        // Consecutive road legs make one drive.
+        let road = [
+            spot("khu-di-tich-yen-tu"),
+            spot("lang-gom-dong-thanh"),
+            spot("vuon-dau-tam-trang-an"),
+        ];
+        let parts = day_parts(&network.path(&road).legs);
+        assert_eq!(
+            parts,
+            [DayPart::Drive(
+                road.iter().map(|w| Endpoint::Stop(w.stop.clone())).collect()
+            )]
+        );
+        assert!(day_parts(&[]).is_empty());
+    }
+
+    #[test]
+    fn gpx_days_are_separate_routes_with_each_stop_once() {
+        let (a, b, c) = (
+            stop("A", 21.0, 107.0),
+            stop("B", 21.1, 107.1),
+            stop("C", 21.2, 107.2),
+        );
+        let day1 = [a, b];
+        let day2 = [b, c];
+        let document = gpx_days(
+            "Trip",
+            &[("Day 1", &day1), ("Day 2", &day2), ("Day 3", &[])],
+            "OCOP",
+        );
+        assert_well_formed(&document);
+        assert_eq!(document.matches("<wpt ").count(), 3);
+        assert_eq!(document.matches("<rte>").count(), 2);
+        assert!(document.contains("<name>Day 1</name>") && document.contains("<name>Day 2</name>"));
+        assert_eq!(document.matches("<rtept ").count(), 4);
     }
 }

@@ -18,10 +18,14 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_MAJOR: u32 = 1;
 /// The version this build writes (`data synth`) and documents.
 ///
+/// 1.2 added the optional `travel` section ([`TravelNetwork`]): piers, islands, ferry lines
+/// and bay-tour boats. A 1.0 or 1.1 file has none; [`crate::network::migrate_travel`] gives
+/// it the network the 1.1 app assumed, so old files plan trips as before.
+///
 /// 1.1 added optional fields only (a 1.0 file reads as 1.1 with them empty, and a 1.0 app
 /// ignores them): `rating.claimed`, `meta.coverage`, `meta.translated_by_project`, and
 /// `images` on products, spots and sales points, `summary` on products, places and routes.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -37,6 +41,9 @@ pub struct Dataset {
     pub sales_points: Vec<SalesPoint>,
     #[serde(default)]
     pub routes: Vec<Route>,
+    /// How visitors get between places by road, ferry and bay boat (format 1.2).
+    #[serde(default, skip_serializing_if = "TravelSection::is_empty")]
+    pub travel: TravelSection,
 }
 
 /// Who made the dataset, when, from what, and under which terms.
@@ -589,6 +596,127 @@ pub struct Route {
     pub best_months: Vec<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub season_note: Option<LocalText>,
+}
+
+/// The dataset's `travel` section, kept as the JSON value and decoded on demand
+/// ([`TravelSection::decode`]). Only the trip and route pages need it: kept as a value, its
+/// decoder is in their code, not in the catalog's first download, which reads the whole
+/// dataset (measured: 387.8 → 386.0 KiB brotli, docs/performance.md).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TravelSection(serde_json::Value);
+
+impl TravelSection {
+    /// A checked network as the section (`null` when it has nothing).
+    pub fn new(network: &TravelNetwork) -> TravelSection {
+        if network.is_empty() {
+            return TravelSection::default();
+        }
+        TravelSection(serde_json::to_value(network).unwrap_or_default())
+    }
+
+    /// The network. Validation checked the section, so it decodes; anything else reads as
+    /// no network (places then fall back to road, flagged).
+    pub fn decode(&self) -> TravelNetwork {
+        serde_json::from_value(self.0.clone()).unwrap_or_default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_null()
+    }
+}
+
+/// The travel network (format 1.2): what the trip planner may use besides roads. Roads are
+/// not listed: every two places on the same land (the mainland, or one island) are joined
+/// by an estimated road ([`crate::travel`]). Everything at sea must be listed here with its
+/// source, so the planner never invents a boat ([`crate::network`], docs/map.md).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TravelNetwork {
+    #[serde(default)]
+    pub piers: Vec<Pier>,
+    #[serde(default)]
+    pub islands: Vec<Island>,
+    #[serde(default)]
+    pub ferries: Vec<FerryLine>,
+    #[serde(default)]
+    pub bay_boats: Vec<BayBoat>,
+}
+
+impl TravelNetwork {
+    pub fn is_empty(&self) -> bool {
+        self.piers.is_empty()
+            && self.islands.is_empty()
+            && self.ferries.is_empty()
+            && self.bay_boats.is_empty()
+    }
+
+    pub fn pier(&self, id: &str) -> Option<&Pier> {
+        self.piers.iter().find(|p| p.id == id)
+    }
+
+    pub fn ferry(&self, id: &str) -> Option<&FerryLine> {
+        self.ferries.iter().find(|f| f.id == id)
+    }
+
+    pub fn bay_boat(&self, id: &str) -> Option<&BayBoat> {
+        self.bay_boats.iter().find(|b| b.id == id)
+    }
+}
+
+/// A pier or tour-boat harbour: on the mainland (`island: null`) or on one of the
+/// [`Island`]s.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pier {
+    pub id: String,
+    pub name: LocalText,
+    pub coordinates: Coordinates,
+    /// The [`Island`] it is on; `None` on the mainland.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub island: Option<String>,
+    pub sources: Vec<String>,
+}
+
+/// An island reached only by ferry, and the places on it (joined to each other and to its
+/// piers by island roads).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Island {
+    pub id: String,
+    pub name: LocalText,
+    pub places: Vec<StopRef>,
+}
+
+/// A scheduled boat between two piers, both ways.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FerryLine {
+    pub id: String,
+    /// Pier ids; `from` is the end the line is named from (usually the mainland).
+    pub from: String,
+    pub to: String,
+    /// Sailing time as the sources give it, minutes.
+    pub minutes: u32,
+    /// Departures from `from` ("HH:MM", local time) when a source gives them; empty when
+    /// none does (then the app says to check the times, and no last boat is assumed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub departures: Vec<String>,
+    /// Departures from `to`, likewise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub return_departures: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// Tour boats that leave a harbour for places in the bay and come back to it: a place listed
+/// here is visited as an out-and-back from the harbour, never as a hop to somewhere else.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BayBoat {
+    pub id: String,
+    /// The harbour's pier id.
+    pub harbour: String,
+    pub places: Vec<StopRef>,
+    /// No source names the harbour: the dataset's publisher chose the nearest one. The app
+    /// says so wherever the boat is mentioned.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assumed: bool,
+    pub sources: Vec<String>,
 }
 
 impl Dataset {

@@ -3,7 +3,7 @@
 //! "My trip" offers an *Optimise order* button. The visitor starts from the first stop (their
 //! hotel, the place they are standing) and ends wherever the day ends, so this is an **open
 //! path** problem: the first stop is fixed, the last is free, and the trip does not return.
-//! Costs are estimated minutes from [`crate::travel::time_matrix`]; the matrix may be
+//! Costs are estimated minutes from [`crate::network::Network::time_matrix`]; the matrix may be
 //! asymmetric in principle, so nothing here assumes `cost[a][b] == cost[b][a]`.
 //!
 //! # Exact when small, heuristic when large

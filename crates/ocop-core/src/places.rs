@@ -88,6 +88,7 @@ impl Place<'_> {
     /// Where it is, for travel estimates.
     pub fn waypoint(&self) -> crate::travel::Waypoint {
         crate::travel::Waypoint {
+            stop: self.stop.clone(),
             lat: self.coordinates.lat,
             lon: self.coordinates.lon,
             district: self.district.to_string(),
@@ -425,11 +426,11 @@ mod tests {
 
     #[test]
     fn every_curated_route_has_finite_estimates_and_the_island_route_takes_the_ferry() {
-        use crate::travel::estimate_path;
         let data = bundled();
+        let network = crate::network::Network::new(&data);
         for route in &data.routes {
             let places = route_places(&data, route);
-            let estimate = estimate_path(&places.iter().map(Place::waypoint).collect::<Vec<_>>());
+            let estimate = network.path(&places.iter().map(Place::waypoint).collect::<Vec<_>>());
             assert_eq!(estimate.legs.len(), places.len() - 1, "{}", route.id);
             assert!(
                 estimate.total_km.is_finite() && estimate.total_km > 0.0,

@@ -200,6 +200,8 @@ pub fn synth_dataset(count: usize, seed: u64) -> Dataset {
         spots,
         sales_points,
         routes,
+        // Synthetic places are all reached by road: no piers or boats are made up.
+        travel: Default::default(),
     }
 }
 

@@ -27,8 +27,9 @@
 //! has the dataset.
 
 use crate::model::StopRef;
+use crate::network::Network;
 use crate::optimise::{optimise, path_cost};
-use crate::travel::{time_matrix, Waypoint};
+use crate::travel::Waypoint;
 use crate::validate::is_valid_id;
 use serde::Serialize;
 use serde_json::Value;
@@ -49,6 +50,9 @@ pub const MAX_SHARED_STOPS: usize = 100;
 pub struct Trip {
     stops: Vec<StopRef>,
     undo: Option<Vec<StopRef>>,
+    /// The stops the visitor chose to start a day ([`crate::itinerary`]); `None` while the
+    /// days are split automatically.
+    day_starts: Option<Vec<StopRef>>,
 }
 
 /// A trip read back from storage, with the number of stored entries that had to be dropped
@@ -111,6 +115,9 @@ pub struct OptimisePlan {
 struct StoredTrip<'a> {
     version: u32,
     stops: &'a [StopRef],
+    /// Optional, so version 1 still describes the document: an older build ignores it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day_starts: Option<&'a [StopRef]>,
 }
 
 const SPOT_PREFIX: &str = "s";
@@ -175,7 +182,24 @@ impl Trip {
         };
         self.save_undo_step();
         self.stops.remove(index);
+        if let Some(starts) = &mut self.day_starts {
+            starts.retain(|s| s != stop);
+        }
         true
+    }
+
+    /// The stops the visitor chose to start a day, or `None` for automatic days.
+    pub fn day_starts(&self) -> Option<&[StopRef]> {
+        self.day_starts.as_deref()
+    }
+
+    /// Sets the visitor's day starts (only stops of the trip are kept), or `None` to go back
+    /// to automatic days.
+    pub fn set_day_starts(&mut self, starts: Option<Vec<StopRef>>) {
+        self.day_starts = starts.map(|mut s| {
+            s.retain(|stop| self.stops.contains(stop));
+            s
+        });
     }
 
     /// Swaps the stop at `index` with the one before it; false for the first stop or an
@@ -250,6 +274,8 @@ impl Trip {
         }
         let reordered: Vec<StopRef> = new_order.iter().map(|&index| self.stops[index].clone()).collect();
         self.undo = Some(std::mem::replace(&mut self.stops, reordered));
+        // A new order makes new days: the visitor's splits belonged to the old one.
+        self.day_starts = None;
         true
     }
 
@@ -257,14 +283,18 @@ impl Trip {
     /// a place the current dataset no longer has) in the order [`crate::optimise::optimise`]
     /// finds, the first of them kept first; the unknown stops after them, in their order.
     /// They have no position to plan with, but are never dropped.
-    pub fn plan_optimise(&self, waypoint: impl Fn(&StopRef) -> Option<Waypoint>) -> OptimisePlan {
+    pub fn plan_optimise(
+        &self,
+        network: &Network,
+        waypoint: impl Fn(&StopRef) -> Option<Waypoint>,
+    ) -> OptimisePlan {
         let (known, waypoints): (Vec<usize>, Vec<Waypoint>) = self
             .stops
             .iter()
             .enumerate()
             .filter_map(|(i, stop)| waypoint(stop).map(|w| (i, w)))
             .unzip();
-        let matrix = time_matrix(&waypoints);
+        let matrix = network.time_matrix(&waypoints);
         let visiting: Vec<usize> = (0..known.len()).collect();
         let best = optimise(&matrix, &visiting);
         let mut order: Vec<usize> = best.order.iter().map(|&k| known[k]).collect();
@@ -283,8 +313,12 @@ impl Trip {
 
     /// Applies [`Trip::plan_optimise`] when it changes the order (then "Undo" restores the
     /// visitor's order); returns the plan.
-    pub fn optimise(&mut self, waypoint: impl Fn(&StopRef) -> Option<Waypoint>) -> OptimisePlan {
-        let plan = self.plan_optimise(waypoint);
+    pub fn optimise(
+        &mut self,
+        network: &Network,
+        waypoint: impl Fn(&StopRef) -> Option<Waypoint>,
+    ) -> OptimisePlan {
+        let plan = self.plan_optimise(network, waypoint);
         if plan.changed {
             self.apply_order(&plan.order);
         }
@@ -297,6 +331,7 @@ impl Trip {
             return false;
         }
         self.undo = Some(std::mem::take(&mut self.stops));
+        self.day_starts = None;
         true
     }
 
@@ -327,6 +362,7 @@ impl Trip {
         let document = StoredTrip {
             version: STORAGE_VERSION,
             stops: &self.stops,
+            day_starts: self.day_starts.as_deref(),
         };
         // Serialising strings and unit-like enums cannot fail; an empty string would read
         // back as `Corrupt` rather than panic if it ever did.
@@ -451,10 +487,16 @@ fn decode_current(document: Value) -> Result<Restored, StorageError> {
             _ => skipped += 1,
         }
     }
-    Ok(Restored {
-        trip: readable.into_iter().collect(),
-        skipped,
-    })
+    let mut trip: Trip = readable.into_iter().collect();
+    // The day splits are a preference: unreadable ones mean automatic days, never a lost trip.
+    if let Some(Value::Array(starts)) = fields.remove("day_starts") {
+        let starts = starts
+            .into_iter()
+            .filter_map(|s| serde_json::from_value::<StopRef>(s).ok())
+            .collect();
+        trip.set_day_starts(Some(starts));
+    }
+    Ok(Restored { trip, skipped })
 }
 
 #[cfg(test)]
@@ -478,8 +520,9 @@ mod tests {
     }
 
     /// A place on a line at `km` kilometres east of the first, on an ordinary road.
-    fn on_a_line(km: f64) -> Waypoint {
+    fn on_a_line(stop: StopRef, km: f64) -> Waypoint {
         Waypoint {
+            stop,
             lat: 21.0,
             // ~104 km per degree of longitude at 21° N.
             lon: 107.0 + km / 104.0,
@@ -492,10 +535,10 @@ mod tests {
     /// anything else is unknown to the dataset.
     fn positions(stop: &StopRef) -> Option<Waypoint> {
         match stop {
-            StopRef::Spot(id) if id == "a" => Some(on_a_line(0.0)),
-            StopRef::Spot(id) if id == "b" => Some(on_a_line(30.0)),
-            StopRef::SalesPoint(id) if id == "c" => Some(on_a_line(10.0)),
-            StopRef::Spot(id) if id == "d" => Some(on_a_line(20.0)),
+            StopRef::Spot(id) if id == "a" => Some(on_a_line(stop.clone(), 0.0)),
+            StopRef::Spot(id) if id == "b" => Some(on_a_line(stop.clone(), 30.0)),
+            StopRef::SalesPoint(id) if id == "c" => Some(on_a_line(stop.clone(), 10.0)),
+            StopRef::Spot(id) if id == "d" => Some(on_a_line(stop.clone(), 20.0)),
             _ => None,
         }
     }
@@ -503,7 +546,7 @@ mod tests {
     #[test]
     fn optimise_keeps_the_first_stop_and_saves_time() {
         let mut trip = abcd();
-        let plan = trip.optimise(positions);
+        let plan = trip.optimise(&Network::default(), positions);
         // a (0 km) first, then c (10), d (20), b (30): one drive east.
         assert_eq!(plan.order, [0, 2, 3, 1]);
         assert!(plan.changed);
@@ -523,7 +566,7 @@ mod tests {
             sales_point("c"),
             spot("gone-2"),
         ]);
-        let plan = trip.optimise(positions);
+        let plan = trip.optimise(&Network::default(), positions);
         assert_eq!(plan.order, [0, 3, 2, 1, 4]);
         assert_eq!(
             trip.stops(),
@@ -540,14 +583,14 @@ mod tests {
     #[test]
     fn an_optimal_trip_is_left_alone() {
         let mut trip = trip_of(&[spot("a"), sales_point("c"), spot("d"), spot("b")]);
-        let plan = trip.optimise(positions);
+        let plan = trip.optimise(&Network::default(), positions);
         assert_eq!(plan.order, [0, 1, 2, 3]);
         assert!(!plan.changed);
         assert_eq!(plan.minutes_saved, 0.0);
         assert!(!trip.can_undo(), "nothing changed, nothing to undo");
         // No known place at all: nothing to plan with, nothing moves.
         let unknown = trip_of(&[spot("x"), spot("y")]);
-        let plan = unknown.plan_optimise(positions);
+        let plan = unknown.plan_optimise(&Network::default(), positions);
         assert_eq!((plan.order, plan.changed), (vec![0, 1], false));
     }
 
@@ -807,5 +850,30 @@ mod tests {
         assert_eq!(shared.rejected, 50);
         assert_eq!(shared.stops[0], spot("stop-0"));
         assert_eq!(shared.stops[99], spot("stop-99"));
+    }
+
+    #[test]
+    fn day_starts_are_stored_kept_to_the_trip_and_reset_by_a_new_order() {
+        let mut trip = abcd();
+        assert_eq!(trip.day_starts(), None);
+        trip.set_day_starts(Some(vec![spot("d"), spot("nowhere")]));
+        assert_eq!(trip.day_starts(), Some(&[spot("d")][..]));
+        let text = trip.to_storage();
+        assert!(text.contains("day_starts"), "{text}");
+        let restored = Trip::from_storage(&text).unwrap().trip;
+        assert_eq!(restored.day_starts(), Some(&[spot("d")][..]));
+        assert_eq!(restored.stops(), trip.stops());
+        // Unreadable splits are automatic days; the stops are all kept.
+        let broken = r#"{"version":1,"stops":[{"spot":"a"}],"day_starts":[42]}"#;
+        let restored = Trip::from_storage(broken).unwrap();
+        assert_eq!((restored.trip.len(), restored.skipped), (1, 0));
+        // Removing the stop removes its split; a new order resets them.
+        trip.remove(&spot("d"));
+        assert_eq!(trip.day_starts(), Some(&[][..]));
+        trip.set_day_starts(Some(vec![spot("b")]));
+        trip.optimise(&Network::default(), positions);
+        assert_eq!(trip.day_starts(), None);
+        // A trip without splits stores the version 1 document it always did.
+        assert!(!abcd().to_storage().contains("day_starts"));
     }
 }

@@ -24,6 +24,7 @@ use serde_json::Value;
 use std::fmt;
 
 mod reader;
+mod travel;
 pub use reader::DatasetReader;
 
 /// Size limits that protect phones and kiosks from hostile or mistaken files.
@@ -200,6 +201,10 @@ pub enum Target {
     Producer,
     Spot,
     SalesPoint,
+    /// A pier of the travel network (format 1.2).
+    Pier,
+    /// An island of the travel network (format 1.2).
+    Island,
 }
 
 /// What the validator did about a problem.
@@ -260,6 +265,8 @@ impl fmt::Display for Problem {
                     Target::Producer => "producer",
                     Target::Spot => "spot",
                     Target::SalesPoint => "sales point",
+                    Target::Pier => "pier",
+                    Target::Island => "island",
                 };
                 write!(f, "no {what} has id {id:?}")
             }

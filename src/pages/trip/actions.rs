@@ -5,6 +5,7 @@ use crate::i18n::*;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use ocop_core::format::format_minutes;
+use ocop_core::network::Network;
 use ocop_core::places::place;
 use ocop_core::trip::Trip;
 
@@ -16,7 +17,9 @@ pub fn TripActions() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let on_optimise = move |_| {
         let dataset = data.dataset();
-        let plan = trip.with_untracked(|t| t.plan_optimise(|s| place(dataset, s).map(|p| p.waypoint())));
+        let network = Network::new(dataset);
+        let plan =
+            trip.with_untracked(|t| t.plan_optimise(&network, |s| place(dataset, s).map(|p| p.waypoint())));
         if plan.changed {
             trip.update(|t| {
                 t.apply_order(&plan.order);

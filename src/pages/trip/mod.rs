@@ -1,12 +1,15 @@
 //! `/trip`: "My trip". The visitor's order is kept; it changes only by their hand (drag,
 //! the up/down buttons, reverse) or when they ask for **Optimise**, which keeps the first
 //! stop and can be undone with one tap (the rule is `ocop_core::trip::Trip::optimise`).
-//! Totals and legs are estimates. The trip can leave as Google Maps directions (split into
-//! links of 10 points), as a GPX file, or as a link (`/trip?stops=s.<id>,p.<id>`) that opens
-//! it on another device.
+//! Legs follow the travel graph (`ocop_core::network`: roads, ferries, bay boats), the trip
+//! is split into days (`ocop_core::itinerary`), and totals are estimates. The trip can leave
+//! as Google Maps directions per day (cut at every boat), as a GPX file with a route per
+//! day, or as a link (`/trip?stops=s.<id>,p.<id>`) that opens it on another device.
 
 mod actions;
+mod days;
 mod export;
+mod plan;
 mod shared;
 mod stops;
 
@@ -17,45 +20,23 @@ use crate::i18n::*;
 use crate::state::language::localized;
 use crate::state::{use_app_data, use_visitor};
 use actions::TripActions;
+use days::TripDays;
 use export::TakeTripWithYou;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use ocop_core::model::StopRef;
 use ocop_core::places::place;
-use ocop_core::travel::estimate_path;
 use ocop_core::trip::Trip;
+use plan::TripPlan;
 use shared::SharedTripOffer;
-use stops::TripStops;
 
 #[component]
 pub fn TripPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
     let trip = use_visitor().trip;
-    // The trip's places that the dataset knows, in trip order.
-    let known = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let dataset = data.dataset();
-            trip.with(|t| {
-                t.stops()
-                    .iter()
-                    .filter(|s| place(dataset, s).is_some())
-                    .cloned()
-                    .collect::<Vec<StopRef>>()
-            })
-        })
-    };
-    let estimate = Memo::new(move |_| {
-        let dataset = data.dataset();
-        let points: Vec<_> = known
-            .get()
-            .iter()
-            .filter_map(|s| place(dataset, s))
-            .map(|p| p.waypoint())
-            .collect();
-        estimate_path(&points)
-    });
+    let plan = Memo::new(move |_| trip.with(|t| TripPlan::new(data.dataset(), t)));
+    let known = Memo::new(move |_| plan.with(|p| p.known.clone()));
     let empty = move || trip.with(Trip::is_empty);
     view! {
         <section class="trip-page">
@@ -69,15 +50,19 @@ pub fn TripPage() -> impl IntoView {
                 }
             >
                 <p class="route-totals" data-testid="trip-totals">
-                    {move || totals_text(i18n, &estimate.get())}
-                    {move || (estimate.get().ferry_legs > 0).then(|| view! { <span class="badge badge-ferry">{t!(i18n, includes_ferry)}</span> })}
+                    {move || plan.with(|p| totals_text(i18n, &p.path))}
+                    {move || {
+                        let count = plan.with(|p| p.days.len());
+                        (count > 1).then(|| view! { " · " <span data-testid="trip-day-count">{move || t_count!(i18n, trip_days, count)}</span> })
+                    }}
+                    {move || (plan.with(|p| p.path.ferry_legs) > 0).then(|| view! { <span class="badge badge-ferry">{t!(i18n, includes_ferry)}</span> })}
                 </p>
                 <p class="muted">{t!(i18n, estimates_note)}</p>
                 <MonthPicker />
                 <TripActions />
                 <TripMap known />
-                <TripStops estimate />
-                <TakeTripWithYou known />
+                <TripDays plan />
+                <TakeTripWithYou plan />
             </Show>
         </section>
     }

@@ -1,52 +1,35 @@
-//! The trip's stops in order, each with its season, festivals, the leg to the next stop and
-//! the buttons that move or remove it. Drag and drop (mouse, pen) reorders too; the buttons
-//! do the same for touch and keyboard.
+//! One stop of the trip, with its season, festivals, the leg to the next stop, the buttons
+//! that move or remove it and the one that starts a day there. Drag and drop (mouse, pen)
+//! reorders too; the buttons do the same for touch and keyboard.
 
 use crate::components::lang_of;
-use crate::components::trip_parts::{leg_text, SeasonBadge};
+use crate::components::trip_parts::{LegSteps, SeasonBadge};
 use crate::i18n::*;
 use crate::state::language::localized;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use ocop_core::model::StopRef;
+use ocop_core::network::Leg;
 use ocop_core::places::{place, place_path};
-use ocop_core::travel::{Leg, PathEstimate};
 use ocop_core::trip::stop_key;
 
-#[component]
-pub fn TripStops(estimate: Memo<PathEstimate>) -> impl IntoView {
-    let trip = use_visitor().trip;
-    let data = use_app_data();
-    let dragging = RwSignal::new(None::<usize>);
-    let rows = move || {
-        let legs = estimate.get().legs;
-        let stops = trip.with(|t| t.stops().to_vec());
-        let last = stops.len().saturating_sub(1);
-        // Legs join the known stops only: a stop the dataset lost has none.
-        let mut known_index = 0;
-        stops
-            .into_iter()
-            .enumerate()
-            .map(|(index, stop)| {
-                let known = place(data.dataset(), &stop).is_some();
-                let leg = known.then(|| legs.get(known_index).cloned()).flatten();
-                known_index += usize::from(known);
-                let leg = leg.filter(|_| index < last);
-                view! { <StopRow stop index last leg dragging /> }
-            })
-            .collect_view()
-    };
-    view! { <ol class="plain trip-stops">{rows}</ol> }
+/// Whether a stop starts its day, and the day starts as they are: what "Start a new day
+/// here" / "Join the day before" changes.
+#[derive(Clone)]
+pub struct DaySplit {
+    pub starts_day: bool,
+    pub current: Vec<StopRef>,
 }
 
 /// One stop. A stop the dataset no longer has is shown by its id, never dropped.
 #[component]
-fn StopRow(
+pub fn StopRow(
     stop: StopRef,
     index: usize,
     last: usize,
     leg: Option<Leg>,
+    split: Option<DaySplit>,
     dragging: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -80,6 +63,8 @@ fn StopRow(
         }
     };
     let (label_up, label_down, label_remove) = (label.clone(), label.clone(), label.clone());
+    let split = split
+        .map(|split| view! { <DaySplitButton stop=stop.clone() split name=Signal::derive(label.clone()) /> });
     view! {
         <li
             class="trip-stop"
@@ -129,8 +114,39 @@ fn StopRow(
                     <span class="visually-hidden">{move || t_string!(i18n, remove_stop, name = label_remove()).to_string()}</span>
                 </button>
             </div>
-            {leg.map(|leg| view! { <p class="leg" data-testid="leg">{move || format!("↓ {}", leg_text(i18n, &leg))}</p> })}
+            {split}
+            {leg.filter(|_| index < last).map(|leg| view! { <LegSteps leg /> })}
         </li>
     }
     .into_any()
+}
+
+/// "Start a new day at …" on a stop inside a day, "Join … to the day before" on one that
+/// starts a day. The first press turns the automatic days into the visitor's own.
+#[component]
+fn DaySplitButton(stop: StopRef, split: DaySplit, name: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let trip = use_visitor().trip;
+    let DaySplit { starts_day, current } = split;
+    let toggle = {
+        let stop = stop.clone();
+        move |_| {
+            let mut starts = current.clone();
+            if starts_day {
+                starts.retain(|s| *s != stop);
+            } else {
+                starts.push(stop.clone());
+            }
+            trip.update(|t| t.set_day_starts(Some(starts)));
+        }
+    };
+    view! {
+        <button type="button" class="button button-secondary day-split" data-testid="day-split" on:click=toggle>
+            {move || if starts_day {
+                t_string!(i18n, join_previous_day, name = name.get()).to_string()
+            } else {
+                t_string!(i18n, new_day_here, name = name.get()).to_string()
+            }}
+        </button>
+    }
 }

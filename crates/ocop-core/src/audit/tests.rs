@@ -1,19 +1,20 @@
 use super::*;
+use crate::network::{Network, StepMode};
 use crate::places::route_places;
 use crate::test_fixtures::bundled;
-use crate::travel::{estimate_path, LegMode, RoadClass, FERRIES};
+use crate::travel::RoadClass;
 
 /// The outline the app's map draws (`OUTLINE_PATH` in `src/components/map.rs`).
 const APP_OUTLINE: &str = include_str!("../../../../public/data/quang-ninh-outline.geojson");
 
 /// A curated route may take at most this many times the optimiser's estimated minutes for the
-/// same stops (first stop kept). Measured on the bundled data (2026-11-30 data, issue 18):
-/// the worst route is `van-don-co-to-dao` at 1.189, then `mong-cai-tra-co-hai-ha-bien-gioi`
-/// at 1.165; all others are 1.000. Before the reordering the worst were 1.571
-/// (`vinh-ha-long-ngoc-trai`), 1.373 (`mong-cai-…`) and 1.175 (`ba-che-…`). Both remaining
-/// gaps come from the travel model, not from doubling back (see docs/data-audit.md): a leg
-/// to a boat-tour place skips the ferry, and a leg of 30 km or more is costed at highway
-/// speed, so a longer hop can be "quicker" than a shorter one.
+/// same stops (first stop kept), both on the travel graph (`crate::network`). Measured on the
+/// bundled data (2026-12-03, issue 20): the worst route is `mong-cai-tra-co-hai-ha-bien-gioi`
+/// at 1.165 (a leg of 30 km or more is costed at highway speed, so a longer hop can be
+/// "quicker" than a shorter one); all others are 1.000, `van-don-co-to-dao` included now that
+/// its oyster farms are an out-and-back by boat from Cái Rồng (1.189 before, when a boat leg
+/// skipped the ferry). Before the issue-18 reordering the worst were 1.571
+/// (`vinh-ha-long-ngoc-trai`), 1.373 (`mong-cai-…`) and 1.175 (`ba-che-…`).
 const MAX_ROUTE_DETOUR: f64 = 1.25;
 
 /// Routes allowed above [`MAX_ROUTE_DETOUR`], with the reason (the format has no field for
@@ -108,13 +109,13 @@ fn minh_chau_is_by_road_from_quan_lan_and_co_to_is_by_ferry_via_cai_rong() {
     let route = data.routes.iter().find(|r| r.id == "van-don-co-to-dao").unwrap();
     let places = route_places(&data, route);
     let waypoints: Vec<_> = places.iter().map(|p| p.waypoint()).collect();
-    let path = estimate_path(&waypoints);
+    let path = Network::new(&data).path(&waypoints);
     for (pair, leg) in places.windows(2).zip(&path.legs) {
         println!(
             "{:28} → {:28} {:?}, {:.1} km, {:.0} min",
             stop_id(&pair[0].stop),
             stop_id(&pair[1].stop),
-            leg.mode,
+            leg.steps.iter().map(|s| &s.mode).collect::<Vec<_>>(),
             leg.km,
             leg.minutes
         );
@@ -125,18 +126,27 @@ fn minh_chau_is_by_road_from_quan_lan_and_co_to_is_by_ferry_via_cai_rong() {
             .position(|p| stop_id(&p.stop) == from)
             .unwrap_or_else(|| panic!("{from} on the route"));
         assert_eq!(stop_id(&places[i + 1].stop), to, "{to} follows {from}");
-        path.legs[i]
+        path.legs[i].clone()
     };
+    let modes = |leg: &crate::network::Leg| leg.steps.iter().map(|s| s.mode.clone()).collect::<Vec<_>>();
     assert_eq!(
-        leg("dao-quan-lan", "dao-minh-chau").mode,
-        LegMode::Road(RoadClass::Rural)
+        modes(&leg("dao-quan-lan", "dao-minh-chau")),
+        [StepMode::Road(RoadClass::Rural)]
     );
     let to_co_to = leg("dao-minh-chau", "dao-co-to");
+    let ferries: Vec<_> = modes(&to_co_to)
+        .into_iter()
+        .filter_map(|m| match m {
+            StepMode::Ferry { line, reverse } => Some((line, reverse)),
+            _ => None,
+        })
+        .collect();
     assert_eq!(
-        to_co_to.mode,
-        LegMode::Ferry {
-            crossing: "cai-rong-co-to"
-        }
+        ferries,
+        [
+            ("cai-rong-quan-lan".to_string(), true),
+            ("cai-rong-co-to".to_string(), false)
+        ]
     );
     // Back to Cái Rồng (60 min) and out to Cô Tô (90 min), boarding twice.
     assert!(to_co_to.minutes > 60.0 + 90.0 + 2.0 * 30.0, "{to_co_to:?}");
@@ -148,16 +158,20 @@ fn minh_chau_is_by_road_from_quan_lan_and_co_to_is_by_ferry_via_cai_rong() {
 #[test]
 fn every_ferry_source_is_in_the_bundled_meta_sources() {
     let data = bundled();
-    for ferry in FERRIES {
-        assert!(
-            data.meta
-                .sources
-                .iter()
-                .any(|s| s.url.as_deref() == Some(ferry.source) && !s.title.trim().is_empty()),
-            "{}: {} is not in meta.sources",
-            ferry.id,
-            ferry.source
-        );
+    let travel = data.travel.decode();
+    assert!(!travel.ferries.is_empty());
+    for ferry in &travel.ferries {
+        for source in &ferry.sources {
+            assert!(
+                data.meta
+                    .sources
+                    .iter()
+                    .any(|s| s.url.as_deref() == Some(source.as_str()) && !s.title.trim().is_empty()),
+                "{}: {} is not in meta.sources",
+                ferry.id,
+                source
+            );
+        }
     }
 }
 

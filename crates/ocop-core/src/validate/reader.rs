@@ -31,9 +31,10 @@ pub struct DatasetReader {
     state: State,
     /// How far the value at the start of the unconsumed input has been scanned.
     scan: ValueScan,
-    /// The last `schema_version` and `meta` in the file, as their JSON text.
+    /// The last `schema_version`, `meta` and `travel` in the file, as their JSON text.
     version: Option<String>,
     meta: Option<String>,
+    travel: Option<String>,
     products: Collection<Product>,
     producers: Collection<Producer>,
     spots: Collection<Spot>,
@@ -124,6 +125,7 @@ enum State {
 enum Member {
     Version,
     Meta,
+    Travel,
     /// One of [`COLLECTIONS`], by its index.
     List(usize),
     Other,
@@ -134,6 +136,7 @@ impl Member {
         match key {
             "schema_version" => Member::Version,
             "meta" => Member::Meta,
+            "travel" => Member::Travel,
             _ => COLLECTIONS
                 .iter()
                 .position(|c| *c == key)
@@ -343,6 +346,7 @@ impl DatasetReader {
             scan: ValueScan::default(),
             version: None,
             meta: None,
+            travel: None,
             products: Collection::new(limits),
             producers: Collection::new(limits),
             spots: Collection::new(limits),
@@ -538,6 +542,7 @@ impl DatasetReader {
         match member {
             Member::Version => self.version = Some(text),
             Member::Meta => self.meta = Some(text),
+            Member::Travel => self.travel = Some(text),
             Member::List(list) => {
                 self.start_list(list);
                 if text != "null" {
@@ -653,6 +658,7 @@ impl DatasetReader {
         spots.shrink_to_fit();
         sales_points.shrink_to_fit();
         routes.shrink_to_fit();
+        let travel = TravelSection::new(&v.check_travel(self.travel.as_deref(), &spots, &sales_points));
         Ok(Validated {
             dataset: Dataset {
                 schema_version: version,
@@ -662,6 +668,7 @@ impl DatasetReader {
                 spots,
                 sales_points,
                 routes,
+                travel,
             },
             issues: v.issues,
         })
