@@ -101,7 +101,7 @@ where
     }
 }
 
-use crate::pages::kiosk::KioskAttract;
+use crate::pages::kiosk::{KioskAttract, KioskHome, KioskNearby, KioskOverlays};
 use crate::pages::place::PlacePage;
 use crate::pages::product::ProductPage;
 use crate::pages::{
@@ -164,6 +164,18 @@ on_demand!(
 on_demand!(
     /// The kiosk's attract screen.
     kiosk_page in kiosk_part: view! { <KioskAttract /> }
+);
+on_demand!(
+    /// The kiosk's home: tiles, suggestions, the on-screen keyboard.
+    kiosk_home in kiosk_part: view! { <KioskHome /> }
+);
+on_demand!(
+    /// The places and routes nearest the kiosk.
+    kiosk_nearby in kiosk_part: view! { <KioskNearby /> }
+);
+on_demand!(
+    /// Over any page of a kiosk: the take-away QR and the "Start over?" question.
+    kiosk_overlays in kiosk_part: view! { <KioskOverlays /> }
 );
 on_demand!(
     /// About the data: sources, version, what was left out and why.

@@ -23,3 +23,31 @@ pub fn started_as_kiosk() -> bool {
 pub fn use_kiosk() -> bool {
     use_context::<KioskMode>().is_some_and(|k| k.0)
 }
+
+/// What a kiosk shows over the page it is on: nothing, the full-screen take-away QR, or the
+/// "Start over?" question. Set from the header's kiosk tools (main part), drawn by
+/// `pages::kiosk::KioskOverlays` (the kiosk's part, with the QR encoder).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KioskView {
+    #[default]
+    Browsing,
+    TakeAway,
+    ConfirmStartOver,
+}
+
+/// The kiosk's overlay, as context.
+#[derive(Clone, Copy, Debug)]
+pub struct KioskOverlay(pub RwSignal<KioskView>);
+
+/// Provides [`KioskMode`] and, on a kiosk, its [`KioskOverlay`].
+pub fn provide_kiosk_mode(kiosk: bool) {
+    provide_context(KioskMode(kiosk));
+    if kiosk {
+        provide_context(KioskOverlay(RwSignal::new(KioskView::Browsing)));
+    }
+}
+
+/// The kiosk's overlay; `None` off a kiosk.
+pub fn use_kiosk_overlay() -> Option<RwSignal<KioskView>> {
+    use_context::<KioskOverlay>().map(|o| o.0)
+}
