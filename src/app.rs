@@ -9,7 +9,6 @@ pub use parts::first_screen_part;
 
 use crate::browser::page::take_over_from_boot;
 use crate::components::header::Header;
-use crate::components::kiosk::IdleWatcher;
 use crate::components::language_offer::LanguageOffer;
 use crate::components::load_progress::LoadProgressLine;
 use crate::components::notice::{DataNotices, LoadFailure, VisitorNotice};
@@ -93,14 +92,13 @@ fn DataGate(kiosk: bool, progress: WriteSignal<Option<LoadProgress>>) -> impl In
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(loaded) => {
-                        let kiosk_config = loaded.kiosk.clone();
                         if loaded.test_hooks {
                             listen_for_test_panic();
                         }
                         provide_context(loaded);
                         hand_over();
                         view! {
-                            {kiosk.then(|| view! { <IdleWatcher config=kiosk_config /> {parts::kiosk_overlays()} })}
+                            {kiosk.then(|| view! { <parts::KioskLayerHost /> })}
                             <DataNotices />
                             <ConnectionNotice />
                             <AppRoutes />
@@ -166,8 +164,8 @@ fn LanguageRoutes(lang: Lang) -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/trip") view=parts::trip_page />
             <Route path=path!("/list") view=parts::list_page />
             <Route path=path!("/kiosk") view=parts::kiosk_page />
-            <Route path=path!("/kiosk/home") view=parts::kiosk_home />
-            <Route path=path!("/kiosk/nearby") view=parts::kiosk_nearby />
+            <Route path=path!("/kiosk/home") view=parts::kiosk_page />
+            <Route path=path!("/kiosk/nearby") view=parts::kiosk_page />
             <Route path=path!("/spot/:id") view=parts::spot_page />
             <Route path=path!("/sales-point/:id") view=parts::sales_point_page />
         </ParentRoute>

@@ -15,6 +15,7 @@
 //! (`state::hand_over`). Natively (the build-time renderer) there is nothing to load: the
 //! page is drawn directly, so every page is still pre-rendered in full.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 /// Draws a page whose part has loaded.
@@ -101,12 +102,13 @@ where
     }
 }
 
-use crate::pages::kiosk::{KioskAttract, KioskHome, KioskNearby, KioskOverlays};
+use crate::pages::kiosk::KioskScreens;
 use crate::pages::place::PlacePage;
 use crate::pages::product::ProductPage;
 use crate::pages::{
     about::About, list::ListPage, map::MapPage, routes::RouteList, routes::RoutePage, trip::TripPage,
 };
+use crate::state::kiosk::KioskLayer;
 use ocop_core::model::StopRef;
 use ocop_core::seo::Page;
 
@@ -162,21 +164,19 @@ on_demand!(
     list_page in list_part: view! { <ListPage /> }
 );
 on_demand!(
-    /// The kiosk's attract screen.
-    kiosk_page in kiosk_part: view! { <KioskAttract /> }
+    /// The kiosk's screens by path (attract screen, home, near here) and, drawn by
+    /// [`KioskLayerHost`], its idle watcher and overlays. One function for all of them:
+    /// every `on_demand!` adds a copy of the loader to the first load.
+    kiosk_page in kiosk_part: view! { <KioskScreens /> }
 );
-on_demand!(
-    /// The kiosk's home: tiles, suggestions, the on-screen keyboard.
-    kiosk_home in kiosk_part: view! { <KioskHome /> }
-);
-on_demand!(
-    /// The places and routes nearest the kiosk.
-    kiosk_nearby in kiosk_part: view! { <KioskNearby /> }
-);
-on_demand!(
-    /// Over any page of a kiosk: the take-away QR and the "Start over?" question.
-    kiosk_overlays in kiosk_part: view! { <KioskOverlays /> }
-);
+
+/// On a kiosk, beside the routes: the idle watcher, the take-away QR and "Start over?",
+/// from the kiosk's part.
+#[component]
+pub fn KioskLayerHost() -> impl IntoView {
+    // `Provider`: a child owner, so the routes beside it do not see the marker.
+    view! { <Provider value=KioskLayer>{kiosk_page()}</Provider> }
+}
 on_demand!(
     /// About the data: sources, version, what was left out and why.
     about_page in about_part: view! { <About /> }

@@ -7,6 +7,10 @@ use leptos::prelude::*;
 
 /// The attract screen's path, and the start page of a kiosk.
 pub const KIOSK_PATH: &str = "/kiosk";
+/// Where "Touch to start" leads: the kiosk's home with its tiles.
+pub const KIOSK_HOME_PATH: &str = "/kiosk/home";
+/// The places and routes near the kiosk.
+pub const KIOSK_NEARBY_PATH: &str = "/kiosk/nearby";
 
 /// Whether this page runs as a kiosk; provided as context by the app shell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,3 +55,8 @@ pub fn provide_kiosk_mode(kiosk: bool) {
 pub fn use_kiosk_overlay() -> Option<RwSignal<KioskView>> {
     use_context::<KioskOverlay>().map(|o| o.0)
 }
+
+/// Marks the kiosk part's drawing that sits beside the routes (idle watcher and overlays)
+/// rather than a page (`app::parts::KioskLayerHost`).
+#[derive(Clone, Copy, Debug)]
+pub struct KioskLayer;

@@ -5,8 +5,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, Page } from '@playwright/test';
 import { Lang, t, test } from './fixtures';
 
-test.use({ storageState: { cookies: [], origins: [] } });
-test.skip(({}, info) => info.project.name !== 'kiosk', 'kiosk views, at the kiosk size');
+// A kiosk's screen whichever project runs the file (playwright.config.ts's kiosk project
+// matches `kiosk.spec.ts` only, so these run once, in the phone project, at this size).
+test.use({
+  storageState: { cookies: [], origins: [] },
+  viewport: { width: 1920, height: 1080 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: true,
+});
 
 const LANGUAGE_BUTTON: Record<Lang, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文' };
 

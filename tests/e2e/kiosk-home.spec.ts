@@ -13,8 +13,15 @@ const YEN_TU = { lat: 21.155, lon: 106.72 };
 const KIOSK = { name: 'Yên Tử', location: YEN_TU, nearby_radius_km: 15, take_away_seconds: 20 };
 
 // A kiosk as installed: nothing saved, a kiosk-sized touch screen.
-test.use({ storageState: { cookies: [], origins: [] } });
-test.skip(({}, info) => info.project.name !== 'kiosk', 'a kiosk-sized touch screen only');
+// A kiosk's screen whichever project runs the file (playwright.config.ts's kiosk project
+// matches `kiosk.spec.ts` only, so these run once, in the phone project, at this size).
+test.use({
+  storageState: { cookies: [], origins: [] },
+  viewport: { width: 1920, height: 1080 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: true,
+});
 
 test.beforeEach(async ({ page, context }) => {
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());

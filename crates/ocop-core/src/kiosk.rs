@@ -166,6 +166,7 @@ mod tests {
     #[test]
     fn config_fields_are_optional() {
         let config: KioskConfig = serde_json::from_str(r#"{"idle_seconds": 120}"#).unwrap();
+        let config = config.resolved();
         assert_eq!(config.idle_seconds, 120);
         assert_eq!(config.countdown_seconds, 20);
     }

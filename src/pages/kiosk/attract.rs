@@ -3,13 +3,13 @@
 //! to start". A touch anywhere but on a language button opens the kiosk's home (tiles);
 //! the kiosk comes back here after the idle countdown.
 
-use super::KIOSK_HOME_PATH;
 use crate::browser::page;
 use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::rating::RatingLine;
 use crate::i18n::*;
+use crate::state::kiosk::KIOSK_HOME_PATH;
 use crate::state::language::{localized, use_switch_language};
 use crate::state::use_app_data;
 use leptos::prelude::*;
@@ -27,7 +27,8 @@ const FEATURED_PRODUCTS: usize = 12;
 pub fn KioskAttract() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
-    let languages = data.kiosk.languages.clone();
+    let kiosk = data.kiosk.resolved();
+    let languages = kiosk.languages.clone();
     let lang = move || lang_of(i18n.get_locale());
     let items = featured(data.dataset(), FEATURED_PRODUCTS, &page::this_month_key());
     let count = items.len();
@@ -35,7 +36,7 @@ pub fn KioskAttract() -> impl IntoView {
     // WCAG 2.2.2: moving content can be paused.
     let paused = RwSignal::new(false);
     if count > 1 {
-        let pace = Duration::from_millis(data.kiosk.attract_ms());
+        let pace = Duration::from_millis(kiosk.attract_ms());
         // `try_`: a timer tick can still arrive while the screen is being torn down.
         let next = move || {
             if paused.try_get_untracked() == Some(false) {

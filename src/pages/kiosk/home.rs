@@ -4,12 +4,12 @@
 //! touch: the catalog with its facet chips, the nearby list, the map.
 
 use super::search::KioskSearch;
-use super::KIOSK_NEARBY_PATH;
 use crate::browser::page;
 use crate::components::icons::GroupIcon;
 use crate::components::labels;
 use crate::i18n::*;
 use crate::pages::catalog::nav::catalog_href;
+use crate::state::kiosk::KIOSK_NEARBY_PATH;
 use crate::state::language::{localized, page_lang};
 use crate::state::use_app_data;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ use ocop_core::kiosk::{home_tiles, HomeTiles};
 pub fn KioskHome() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
-    let name = data.kiosk.name.clone();
+    let name = data.kiosk.resolved().name;
     view! {
         <section class="kiosk-home" data-testid="kiosk-home" aria-labelledby="kiosk-home-title">
             <h1 id="kiosk-home-title">{t!(i18n, kiosk_home_title)}</h1>
@@ -56,7 +56,7 @@ fn KioskTiles() -> impl IntoView {
     let lang = page_lang();
     let (_, month) = page::this_month();
     let tiles = home_tiles(data.dataset(), &data.catalog, month);
-    let near = data.kiosk.location.is_some();
+    let near = data.kiosk.resolved().location.is_some();
     let groups = tiles
         .groups
         .iter()

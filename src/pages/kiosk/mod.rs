@@ -20,24 +20,39 @@ mod nearby;
 mod search;
 mod take_away;
 
-pub use attract::KioskAttract;
-pub use home::KioskHome;
-pub use nearby::KioskNearby;
-
-use crate::state::kiosk::{use_kiosk_overlay, KioskView};
+use crate::components::kiosk::IdleWatcher;
+use crate::state::kiosk::{use_kiosk_overlay, KioskLayer, KioskView, KIOSK_HOME_PATH, KIOSK_NEARBY_PATH};
+use crate::state::use_app_data;
+use attract::KioskAttract;
 use confirm::ConfirmStartOver;
+use home::KioskHome;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use nearby::KioskNearby;
+use ocop_core::Lang;
 use take_away::TakeAway;
 
-/// Where "Touch to start" leads.
-pub const KIOSK_HOME_PATH: &str = "/kiosk/home";
-/// The places and routes near the kiosk.
-pub const KIOSK_NEARBY_PATH: &str = "/kiosk/nearby";
+/// What the kiosk's part draws: beside the routes ([`KioskLayer`]), the idle watcher and the
+/// overlays; as a page, the screen for the path.
+#[component]
+pub fn KioskScreens() -> impl IntoView {
+    if use_context::<KioskLayer>().is_some() {
+        // `config.json`'s kiosk object is read here, in the kiosk's part (ocop_core::kiosk).
+        let config = use_app_data().kiosk.resolved();
+        return view! { <IdleWatcher config /> <KioskOverlays /> }.into_any();
+    }
+    let path = use_location().pathname.get_untracked();
+    match Lang::split_path(&path).1 {
+        KIOSK_HOME_PATH => view! { <KioskHome /> }.into_any(),
+        KIOSK_NEARBY_PATH => view! { <KioskNearby /> }.into_any(),
+        _ => view! { <KioskAttract /> }.into_any(),
+    }
+}
 
 /// Over any page of a kiosk: the take-away QR or the "Start over?" question, as the header
 /// asked (`state::kiosk::KioskView`).
 #[component]
-pub fn KioskOverlays() -> impl IntoView {
+fn KioskOverlays() -> impl IntoView {
     let overlay = use_kiosk_overlay();
     let close = Callback::new(move |()| {
         if let Some(overlay) = overlay {

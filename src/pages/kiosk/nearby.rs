@@ -32,7 +32,8 @@ pub fn KioskNearby() -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || lang_of(i18n.get_locale());
     let data = use_app_data();
-    let Some(from) = data.kiosk.location else {
+    let kiosk = data.kiosk.resolved();
+    let Some(from) = kiosk.location else {
         return view! {
             <section class="kiosk-nearby" data-testid="kiosk-nearby">
                 <h1>{t!(i18n, kiosk_nearby_title)}</h1>
@@ -44,7 +45,7 @@ pub fn KioskNearby() -> impl IntoView {
     };
     let dataset = data.dataset();
     let all = data.places.all(dataset);
-    let places = nearby_places(&all, from, data.kiosk.nearby_radius_km, AT_LEAST)
+    let places = nearby_places(&all, from, kiosk.nearby_radius_km, AT_LEAST)
         .into_iter()
         .take(MAX_PLACES)
         .map(|near| {
@@ -78,7 +79,7 @@ pub fn KioskNearby() -> impl IntoView {
             }
         })
         .collect_view();
-    let radius = data.kiosk.nearby_radius_km.round() as u32;
+    let radius = kiosk.nearby_radius_km.round() as u32;
     view! {
         <section class="kiosk-nearby" data-testid="kiosk-nearby" aria-labelledby="kiosk-nearby-title">
             <h1 id="kiosk-nearby-title">{t!(i18n, kiosk_nearby_title)}</h1>

@@ -34,7 +34,7 @@ pub fn TakeAway(close: Callback<()>) -> impl IntoView {
         .unwrap_or(TAKE_AWAY_MIN_MODULE_PX);
 
     // Its own timeout: a visitor who scanned and walked away leaves the kiosk browsing.
-    let limit_ms = data.kiosk.take_away_ms();
+    let limit_ms = data.kiosk.resolved().take_away_ms();
     let opened = page::now_ms();
     let seconds_left = RwSignal::new(limit_ms.div_ceil(1000));
     let tick = move || {

@@ -2,11 +2,19 @@
 //! device in the field, so a typo in one value must cost that value only — it falls back to
 //! its default and a warning says why ([`KioskConfig::warnings`], logged to the console by
 //! the app) — never the whole config, and never a kiosk that does not start.
+//!
+//! Read in two steps, because `config.json` is read on every phone's first load and a
+//! lenient reader is code a phone never needs: deserializing only keeps the object's JSON
+//! text, and [`KioskConfig::resolved`] — called by the kiosk's own part of the app — reads
+//! it. (Reading it at once cost the first load 2–4 KiB brotli of wasm, measured.)
 
 use super::{MIN_COUNTDOWN_SECONDS, MIN_IDLE_SECONDS};
 use crate::Lang;
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+type Object = BTreeMap<String, Box<RawValue>>;
 
 /// The take-away QR stays at least this long: WCAG 2.2.1, as the countdown.
 pub const MIN_TAKE_AWAY_SECONDS: u32 = 20;
@@ -47,6 +55,9 @@ pub struct KioskConfig {
     /// default. Not part of the file.
     #[serde(skip)]
     pub warnings: Vec<String>,
+    /// The `kiosk` object as written, until [`KioskConfig::resolved`] reads it.
+    #[serde(skip)]
+    pub(super) json: Option<String>,
 }
 
 impl Default for KioskConfig {
@@ -61,26 +72,44 @@ impl Default for KioskConfig {
             nearby_radius_km: 15.0,
             languages: Lang::ALL.to_vec(),
             warnings: Vec::new(),
+            json: None,
         }
     }
 }
 
 impl<'de> Deserialize<'de> for KioskConfig {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(KioskConfig::from_value(&Value::deserialize(deserializer)?))
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        Ok(KioskConfig {
+            json: Some(raw.get().to_string()),
+            ..KioskConfig::default()
+        })
     }
 }
 
 impl KioskConfig {
-    /// Reads the `kiosk` object; never fails (see the module docs).
-    pub fn from_value(value: &Value) -> KioskConfig {
+    /// The settings as `config.json` gives them: its `kiosk` object read (see the module
+    /// docs), or these settings as they are when they did not come from a file.
+    pub fn resolved(&self) -> KioskConfig {
+        match &self.json {
+            Some(text) => KioskConfig::from_json(text),
+            None => self.clone(),
+        }
+    }
+
+    /// Reads the `kiosk` object from its JSON text; never fails (see the module docs).
+    pub fn from_json(text: &str) -> KioskConfig {
         let mut config = KioskConfig::default();
-        let Some(object) = value.as_object() else {
-            if !value.is_null() {
-                config.warn("kiosk", "is not an object; using the defaults");
+        let object: Object = match serde_json::from_str(text) {
+            Ok(object) => object,
+            Err(_) => {
+                if text.trim() != "null" {
+                    config.warn("kiosk", "is not an object; using the defaults");
+                }
+                return config;
             }
-            return config;
         };
+        let object = &object;
         let mut reader = Reader {
             object,
             warnings: Vec::new(),
@@ -142,36 +171,47 @@ const KNOWN_KEYS: [&str; 8] = [
 ];
 
 struct Reader<'a> {
-    object: &'a Map<String, Value>,
+    object: &'a Object,
     warnings: Vec<String>,
 }
 
-impl Reader<'_> {
-    fn bad(&mut self, key: &str, value: &Value, expected: &str) {
+impl<'a> Reader<'a> {
+    fn bad(&mut self, key: &str, value: &RawValue, expected: &str) {
         self.warnings.push(format!(
-            "kiosk.{key}: {value} is not {expected}; using the default"
+            "kiosk.{key}: {} is not {expected}; using the default",
+            value.get()
         ));
+    }
+
+    /// The value of `key` unless missing or `null`.
+    fn value(&self, key: &str) -> Option<&'a RawValue> {
+        self.object
+            .get(key)
+            .map(|v| &**v)
+            .filter(|v| v.get().trim() != "null")
     }
 
     /// A whole number of seconds, up to a day (a larger one is surely a typo).
     fn seconds(&mut self, key: &str, default: u32) -> u32 {
-        match self.object.get(key) {
-            None | Some(Value::Null) => default,
-            Some(v) => match v.as_u64().filter(|&s| s <= 86_400) {
-                Some(s) => s as u32,
-                None => {
-                    self.bad(key, v, "a whole number of seconds (0 to 86400)");
-                    default
-                }
-            },
+        let Some(v) = self.value(key) else {
+            return default;
+        };
+        match serde_json::from_str::<u32>(v.get()).ok().filter(|&s| s <= 86_400) {
+            Some(s) => s,
+            None => {
+                self.bad(key, v, "a whole number of seconds (0 to 86400)");
+                default
+            }
         }
     }
 
     fn name(&mut self) -> String {
-        match self.object.get("name") {
-            None | Some(Value::Null) => String::new(),
-            Some(Value::String(s)) => s.trim().chars().take(MAX_NAME_CHARS).collect(),
-            Some(v) => {
+        let Some(v) = self.value("name") else {
+            return String::new();
+        };
+        match serde_json::from_str::<String>(v.get()) {
+            Ok(s) => s.trim().chars().take(MAX_NAME_CHARS).collect(),
+            Err(_) => {
                 self.bad("name", v, "a text");
                 String::new()
             }
@@ -179,11 +219,8 @@ impl Reader<'_> {
     }
 
     fn location(&mut self) -> Option<Location> {
-        let v = self.object.get("location")?;
-        if v.is_null() {
-            return None;
-        }
-        let parsed = Location::deserialize(v).ok().filter(|l| {
+        let v = self.value("location")?;
+        let parsed = serde_json::from_str::<Location>(v.get()).ok().filter(|l| {
             l.lat.is_finite() && l.lon.is_finite() && l.lat.abs() <= 90.0 && l.lon.abs() <= 180.0
         });
         if parsed.is_none() {
@@ -193,35 +230,39 @@ impl Reader<'_> {
     }
 
     fn radius(&mut self, default: f64) -> f64 {
-        match self.object.get("nearby_radius_km") {
-            None | Some(Value::Null) => default,
-            Some(v) => match v.as_f64().filter(|r| *r > 0.0 && *r <= MAX_RADIUS_KM) {
-                Some(r) => r,
-                None => {
-                    self.bad("nearby_radius_km", v, "a distance in km above 0 and up to 200");
-                    default
-                }
-            },
+        let Some(v) = self.value("nearby_radius_km") else {
+            return default;
+        };
+        match serde_json::from_str::<f64>(v.get())
+            .ok()
+            .filter(|r| *r > 0.0 && *r <= MAX_RADIUS_KM)
+        {
+            Some(r) => r,
+            None => {
+                self.bad("nearby_radius_km", v, "a distance in km above 0 and up to 200");
+                default
+            }
         }
     }
 
     fn languages(&mut self) -> Vec<Lang> {
         let mut out = Vec::new();
-        match self.object.get("languages") {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(codes)) => {
-                for code in codes {
-                    match code
-                        .as_str()
-                        .and_then(|c| Lang::ALL.into_iter().find(|l| l.code() == c))
-                    {
-                        Some(lang) if !out.contains(&lang) => out.push(lang),
-                        Some(_) => {}
-                        None => self.bad("languages", code, "one of \"vi\", \"en\", \"zh\""),
+        if let Some(v) = self.value("languages") {
+            match serde_json::from_str::<Vec<Box<RawValue>>>(v.get()) {
+                Ok(codes) => {
+                    for code in &codes {
+                        let lang = serde_json::from_str::<String>(code.get())
+                            .ok()
+                            .and_then(|c| Lang::ALL.into_iter().find(|l| l.code() == c));
+                        match lang {
+                            Some(lang) if !out.contains(&lang) => out.push(lang),
+                            Some(_) => {}
+                            None => self.bad("languages", code, "one of \"vi\", \"en\", \"zh\""),
+                        }
                     }
                 }
+                Err(_) => self.bad("languages", v, "a list such as [\"vi\", \"en\", \"zh\"]"),
             }
-            Some(v) => self.bad("languages", v, "a list such as [\"vi\", \"en\", \"zh\"]"),
         }
         for lang in Lang::ALL {
             if !out.contains(&lang) {
@@ -235,15 +276,18 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn a_full_config_is_read_as_written() {
-        let config = KioskConfig::from_value(&json!({
+        let config: KioskConfig = serde_json::from_str(
+            r#"{
             "idle_seconds": 120, "countdown_seconds": 30, "attract_seconds": 5,
             "take_away_seconds": 45, "name": " Yên Tử ", "location": {"lat": 21.155, "lon": 106.72},
             "nearby_radius_km": 12.5, "languages": ["zh", "en"]
-        }));
+        }"#,
+        )
+        .unwrap();
+        let config = config.resolved();
         assert_eq!(config.warnings, Vec::<String>::new());
         assert_eq!(config.idle_seconds, 120);
         assert_eq!(config.take_away_ms(), 45_000);
@@ -263,22 +307,31 @@ mod tests {
     #[test]
     fn missing_fields_take_their_defaults_without_a_warning() {
         let config: KioskConfig = serde_json::from_str(r#"{"idle_seconds": 120}"#).unwrap();
+        // Read only when asked.
+        assert_eq!(config.idle_seconds, 90);
+        let config = config.resolved();
         assert_eq!(config.idle_seconds, 120);
         assert_eq!(config.countdown_seconds, 20);
         assert_eq!(config.take_away_seconds, 60);
         assert_eq!(config.location, None);
         assert_eq!(config.languages, Lang::ALL.to_vec());
         assert!(config.warnings.is_empty());
-        assert_eq!(KioskConfig::from_value(&Value::Null), KioskConfig::default());
+        assert_eq!(KioskConfig::from_json("null"), KioskConfig::default());
+        assert_eq!(
+            KioskConfig::from_json(r#"{"location": null}"#),
+            KioskConfig::default()
+        );
     }
 
     #[test]
     fn each_malformed_value_falls_back_alone_with_a_warning() {
-        let config = KioskConfig::from_value(&json!({
+        let config = KioskConfig::from_json(
+            r#"{
             "idle_seconds": "ninety", "countdown_seconds": -5, "attract_seconds": 4,
             "take_away_seconds": 1e12, "name": 7, "location": {"lat": 321, "lon": 106.7},
             "nearby_radius_km": 0, "languages": ["fr", "en", "en"], "colour": "red"
-        }));
+        }"#,
+        );
         let defaults = KioskConfig::default();
         assert_eq!(config.idle_seconds, defaults.idle_seconds);
         assert_eq!(config.countdown_seconds, defaults.countdown_seconds);
@@ -310,13 +363,21 @@ mod tests {
             );
         }
         assert_eq!(config.warnings.len(), keys.len());
+        // The warning quotes what was written.
+        assert!(
+            config.warnings[0].contains(r#""ninety""#),
+            "{:?}",
+            config.warnings
+        );
     }
 
     #[test]
     fn a_kiosk_value_that_is_not_an_object_never_breaks_the_config() {
         let app = crate::config::AppConfig::parse(r#"{"kiosk": [1, 2], "fetch_timeout_ms": 5000}"#).unwrap();
         assert_eq!(app.fetch_timeout_ms, 5000);
-        assert_eq!(app.kiosk.idle_seconds, 90);
-        assert_eq!(app.kiosk.warnings.len(), 1);
+        let kiosk = app.kiosk.resolved();
+        assert_eq!(kiosk.idle_seconds, 90);
+        assert_eq!(kiosk.warnings.len(), 1);
+        assert_eq!(kiosk.resolved(), kiosk);
     }
 }
