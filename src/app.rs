@@ -9,7 +9,6 @@ pub use parts::first_screen_part;
 
 use crate::browser::page::take_over_from_boot;
 use crate::components::header::Header;
-use crate::components::kiosk::IdleWatcher;
 use crate::components::language_offer::LanguageOffer;
 use crate::components::load_progress::LoadProgressLine;
 use crate::components::notice::{DataNotices, LoadFailure, VisitorNotice};
@@ -20,7 +19,7 @@ use crate::pages::catalog::SEARCH_INPUT_ID;
 use crate::pages::{catalog::Catalog, not_found::NotFound};
 use crate::state::app_data::{load_app_data, LoadProgress, Prebuilt};
 use crate::state::hand_over::{use_hand_over, HandOver};
-use crate::state::kiosk::{started_as_kiosk, KioskMode};
+use crate::state::kiosk::{provide_kiosk_mode, started_as_kiosk};
 use crate::state::language::{locale_of, move_to_language_path, speak_the_page_language};
 use crate::state::{provide_visitor, provide_visitor_with, Persistence};
 use leptos::prelude::*;
@@ -46,7 +45,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell(kiosk: bool) -> impl IntoView {
     let i18n = use_i18n();
-    provide_context(KioskMode(kiosk));
+    provide_kiosk_mode(kiosk);
     HandOver::provide();
     speak_the_page_language(i18n);
     move_to_language_path(kiosk);
@@ -93,14 +92,13 @@ fn DataGate(kiosk: bool, progress: WriteSignal<Option<LoadProgress>>) -> impl In
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(loaded) => {
-                        let kiosk_config = loaded.kiosk.clone();
                         if loaded.test_hooks {
                             listen_for_test_panic();
                         }
                         provide_context(loaded);
                         hand_over();
                         view! {
-                            {kiosk.then(|| view! { <IdleWatcher config=kiosk_config /> })}
+                            {kiosk.then(|| view! { <parts::KioskLayerHost /> })}
                             <DataNotices />
                             <ConnectionNotice />
                             <AppRoutes />
@@ -166,6 +164,8 @@ fn LanguageRoutes(lang: Lang) -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/trip") view=parts::trip_page />
             <Route path=path!("/list") view=parts::list_page />
             <Route path=path!("/kiosk") view=parts::kiosk_page />
+            <Route path=path!("/kiosk/home") view=parts::kiosk_page />
+            <Route path=path!("/kiosk/nearby") view=parts::kiosk_page />
             <Route path=path!("/spot/:id") view=parts::spot_page />
             <Route path=path!("/sales-point/:id") view=parts::sales_point_page />
         </ParentRoute>

@@ -15,6 +15,7 @@
 //! (`state::hand_over`). Natively (the build-time renderer) there is nothing to load: the
 //! page is drawn directly, so every page is still pre-rendered in full.
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 
 /// Draws a page whose part has loaded.
@@ -101,12 +102,13 @@ where
     }
 }
 
-use crate::pages::kiosk::KioskAttract;
+use crate::pages::kiosk::KioskScreens;
 use crate::pages::place::PlacePage;
 use crate::pages::product::ProductPage;
 use crate::pages::{
     about::About, list::ListPage, map::MapPage, routes::RouteList, routes::RoutePage, trip::TripPage,
 };
+use crate::state::kiosk::KioskLayer;
 use ocop_core::model::StopRef;
 use ocop_core::seo::Page;
 
@@ -162,9 +164,19 @@ on_demand!(
     list_page in list_part: view! { <ListPage /> }
 );
 on_demand!(
-    /// The kiosk's attract screen.
-    kiosk_page in kiosk_part: view! { <KioskAttract /> }
+    /// The kiosk's screens by path (attract screen, home, near here) and, drawn by
+    /// [`KioskLayerHost`], its idle watcher and overlays. One function for all of them:
+    /// every `on_demand!` adds a copy of the loader to the first load.
+    kiosk_page in kiosk_part: view! { <KioskScreens /> }
 );
+
+/// On a kiosk, beside the routes: the idle watcher, the take-away QR and "Start over?",
+/// from the kiosk's part.
+#[component]
+pub fn KioskLayerHost() -> impl IntoView {
+    // `Provider`: a child owner, so the routes beside it do not see the marker.
+    view! { <Provider value=KioskLayer>{kiosk_page()}</Provider> }
+}
 on_demand!(
     /// About the data: sources, version, what was left out and why.
     about_page in about_part: view! { <About /> }

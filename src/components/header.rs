@@ -3,9 +3,8 @@
 //! (`components/tab_bar.rs`).
 
 use crate::components::icons::{Destination, DestinationIcon};
-use crate::components::kiosk::start_over;
 use crate::i18n::*;
-use crate::state::kiosk::use_kiosk;
+use crate::state::kiosk::{use_kiosk, use_kiosk_overlay, KioskView};
 use crate::state::language::{localized_href, use_switch_language};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -56,15 +55,25 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
-/// On a kiosk: the way to the list's QR code, and a manual "start over".
+/// On a kiosk: the full-screen take-away QR, and "Start over" (which asks first). Both are
+/// drawn by the kiosk's part (`pages::kiosk`); these buttons only ask for them.
 #[component]
 fn KioskTools() -> impl IntoView {
     let i18n = use_i18n();
-    let start_over = start_over();
+    let overlay = use_kiosk_overlay();
+    let show = move |view: KioskView| {
+        move |_| {
+            if let Some(overlay) = overlay {
+                overlay.set(view);
+            }
+        }
+    };
     view! {
         <div class="kiosk-tools">
-            <A href=localized_href("/list") attr:class="button" attr:data-testid="kiosk-take-with-you">{t!(i18n, kiosk_take_with_you)}</A>
-            <button type="button" class="button button-secondary" on:click=move |_| start_over() data-testid="kiosk-start-over">
+            <button type="button" class="button" on:click=show(KioskView::TakeAway) data-testid="kiosk-take-with-you">
+                {t!(i18n, kiosk_take_with_you)}
+            </button>
+            <button type="button" class="button button-secondary" on:click=show(KioskView::ConfirmStartOver) data-testid="kiosk-start-over">
                 {t!(i18n, kiosk_start_over)}
             </button>
         </div>

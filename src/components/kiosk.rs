@@ -16,7 +16,7 @@ use crate::browser::page;
 use crate::browser::pwa::{apply_update, update_ready};
 use crate::browser::storage::clear_session_storage;
 use crate::i18n::*;
-use crate::state::kiosk::KIOSK_PATH;
+use crate::state::kiosk::{use_kiosk_overlay, KioskView, KIOSK_PATH};
 use crate::state::use_visitor;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -31,7 +31,11 @@ use std::time::Duration;
 pub fn start_over() -> impl Fn() + Clone + 'static {
     let visitor = use_visitor();
     let navigate = use_navigate();
+    let overlay = use_kiosk_overlay();
     move || {
+        if let Some(overlay) = overlay {
+            overlay.set(KioskView::Browsing);
+        }
         visitor.list.set(Default::default());
         visitor.trip.set(Default::default());
         visitor.visit_month.set(None);
@@ -60,6 +64,10 @@ pub fn start_over() -> impl Fn() + Clone + 'static {
 #[component]
 pub fn IdleWatcher(config: KioskConfig) -> impl IntoView {
     let i18n = use_i18n();
+    // A value an operator mistyped in config.json fell back to its default: say which.
+    for warning in &config.warnings {
+        leptos::logging::warn!("config.json: {warning}");
+    }
     let location = use_location();
     let last_touch = StoredValue::new(page::now_ms());
     let phase = RwSignal::new(IdlePhase::Active);

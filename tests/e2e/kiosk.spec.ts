@@ -31,6 +31,10 @@ async function startInEnglish(page: Page) {
   await attract.getByRole('button', { name: 'English' }).click();
   await expect(attract.getByTestId('kiosk-start')).toHaveText(t('en', 'kiosk_touch_to_start'));
   await attract.getByTestId('kiosk-start').click();
+  // "Touch to start" opens the kiosk's home (its tiles, by touch: kiosk-home.spec.ts); its
+  // "All products" tile, here from the keyboard, the catalog.
+  await expect(page.getByTestId('kiosk-home')).toBeVisible();
+  await page.getByTestId('kiosk-tile-all').press('Enter');
   await expect(page.getByTestId('product-card').first()).toBeVisible();
 }
 
@@ -77,6 +81,8 @@ test('an idle kiosk counts down, then starts over leaving no list, trip, filter 
   await expect(page.getByTestId('trip-count').first()).toHaveText('0');
   expect(await leftovers(page)).toEqual({ local: [], session: [], cookies: '' });
   await page.getByTestId('kiosk-start').click();
+  await expect(page).toHaveURL(/\/kiosk\/home$/);
+  await page.getByTestId('kiosk-tile-all').press('Enter');
   await expect(page.getByRole('searchbox')).toHaveValue('');
   await expect(page).toHaveURL(/\/$/);
   await page.getByRole('link', { name: new RegExp(t('vi', 'nav_list')) }).first().click();
@@ -173,8 +179,14 @@ test('nothing on a kiosk leads off the app: links to other sites are QR codes', 
   await expect(page.getByTestId('external-qr-button').first()).toBeVisible();
   await noWayOut('about');
 
-  // "Take it with you": the list page's QR code of list and trip.
+  // "Take it with you": the full-screen QR code of list and trip (kiosk-home.spec.ts), then
+  // the list page itself.
   await page.getByTestId('kiosk-take-with-you').click();
+  await expect(page.getByTestId('kiosk-take-away')).toBeVisible();
+  // Over the page, which was checked above: nothing to tap behind it.
+  expect(await waysOut(page), 'take-away').toEqual([]);
+  await page.getByTestId('take-away-close').click();
+  await page.getByRole('link', { name: new RegExp(t('en', 'nav_list')) }).first().click();
   await expect(page).toHaveURL(/\/list$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await noWayOut('list');
@@ -197,7 +209,7 @@ test('a crash sends the kiosk back to its attract screen within 10 s', async ({ 
   // The reloaded kiosk works once the app has taken over.
   await expect(page.locator('#boot')).toHaveCount(0, { timeout: 10_000 });
   await page.getByTestId('kiosk-start').click();
-  await expect(page.getByTestId('product-card').first()).toBeVisible();
+  await expect(page.getByTestId('kiosk-home')).toBeVisible();
 });
 
 test('on a phone a crash shows a reload button instead', async ({ page }) => {

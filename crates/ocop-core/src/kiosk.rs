@@ -17,53 +17,22 @@
 //! assert_eq!(idle_phase(&config, 110_000), IdlePhase::Reset);
 //! ```
 
+mod home;
+mod settings;
+
+pub use home::{
+    home_tiles, nearby_places, nearby_routes, take_away_link, take_away_module_px, HomeTiles, Nearby,
+    TAKE_AWAY_MAX_MODULE_PX, TAKE_AWAY_MIN_MODULE_PX, TAKE_AWAY_QR_PX,
+};
+pub use settings::{KioskConfig, Location, MIN_TAKE_AWAY_SECONDS};
+
 use crate::model::{Dataset, Rating};
-use serde::{Deserialize, Serialize};
 
 /// Shorter countdowns are raised to this: WCAG 2.2.1 asks for at least 20 seconds to react
 /// to a time limit.
 pub const MIN_COUNTDOWN_SECONDS: u32 = 20;
 /// Shorter idle periods are raised to this, so a slow reader is not interrupted mid-page.
 pub const MIN_IDLE_SECONDS: u32 = 10;
-
-/// The `kiosk` object of `config.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct KioskConfig {
-    /// Seconds without a touch before the countdown appears.
-    pub idle_seconds: u32,
-    /// Length of the visible countdown before the kiosk starts over.
-    pub countdown_seconds: u32,
-    /// Seconds each featured product or route stays on the attract screen.
-    pub attract_seconds: u32,
-}
-
-impl Default for KioskConfig {
-    fn default() -> Self {
-        KioskConfig {
-            idle_seconds: 90,
-            countdown_seconds: MIN_COUNTDOWN_SECONDS,
-            attract_seconds: 7,
-        }
-    }
-}
-
-impl KioskConfig {
-    /// Idle period in milliseconds, at least [`MIN_IDLE_SECONDS`].
-    pub fn idle_ms(&self) -> u64 {
-        u64::from(self.idle_seconds.max(MIN_IDLE_SECONDS)) * 1000
-    }
-
-    /// Countdown in milliseconds, at least [`MIN_COUNTDOWN_SECONDS`].
-    pub fn countdown_ms(&self) -> u64 {
-        u64::from(self.countdown_seconds.max(MIN_COUNTDOWN_SECONDS)) * 1000
-    }
-
-    /// Attract-screen slide duration in milliseconds (3 s at least: time to read a name).
-    pub fn attract_ms(&self) -> u64 {
-        u64::from(self.attract_seconds.max(3)) * 1000
-    }
-}
 
 /// Where an unattended kiosk is, given the time since the last touch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,6 +123,7 @@ mod tests {
             idle_seconds: 90,
             countdown_seconds: 20,
             attract_seconds: 7,
+            ..KioskConfig::default()
         };
         assert_eq!(idle_phase(&config, 0), IdlePhase::Active);
         assert_eq!(idle_phase(&config, 89_999), IdlePhase::Active);
@@ -179,10 +149,13 @@ mod tests {
             idle_seconds: 1,
             countdown_seconds: 0,
             attract_seconds: 0,
+            take_away_seconds: 0,
+            ..KioskConfig::default()
         };
         assert_eq!(config.idle_ms(), 10_000);
         assert_eq!(config.countdown_ms(), 20_000);
         assert_eq!(config.attract_ms(), 3_000);
+        assert_eq!(config.take_away_ms(), 20_000);
         assert_eq!(idle_phase(&config, 9_999), IdlePhase::Active);
         assert_eq!(
             idle_phase(&config, 10_000),
@@ -193,6 +166,7 @@ mod tests {
     #[test]
     fn config_fields_are_optional() {
         let config: KioskConfig = serde_json::from_str(r#"{"idle_seconds": 120}"#).unwrap();
+        let config = config.resolved();
         assert_eq!(config.idle_seconds, 120);
         assert_eq!(config.countdown_seconds, 20);
     }

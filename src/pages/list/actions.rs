@@ -1,4 +1,6 @@
-//! Clear ticked items, show the list to a seller, copy it as text, share it, print it.
+//! Clear ticked items, show the list to a seller, copy it as text, share it, print it. On a
+//! kiosk only "clear ticked": a public screen has no clipboard, printer or seller to show
+//! and must not share; the list leaves with the visitor as the take-away QR.
 
 use super::counter::ShowToSeller;
 use super::share::share_link;
@@ -7,6 +9,7 @@ use crate::browser::share_sheet::{self, Shared};
 use crate::browser::{copy_text, page};
 use crate::components::lang_of;
 use crate::i18n::*;
+use crate::state::kiosk::use_kiosk;
 use crate::state::language::page_lang;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
@@ -107,8 +110,8 @@ pub fn ListActions(undo: RwSignal<Option<Undo>>) -> impl IntoView {
         });
     };
     let print = move |_| page::print();
-    view! {
-        <div class="actions list-actions">
+    let private = (!use_kiosk()).then(|| {
+        view! {
             <ShowToSeller product=None />
             <button type="button" class="button button-secondary" on:click=copy_as_text data-testid="copy-text">
                 {t!(i18n, list_copy_text)}
@@ -116,11 +119,16 @@ pub fn ListActions(undo: RwSignal<Option<Undo>>) -> impl IntoView {
             <button type="button" class="button button-secondary" on:click=share data-testid="share-list-text">
                 {t!(i18n, list_share)}
             </button>
+            <button type="button" class="button button-secondary" on:click=print data-testid="print-list">
+                {t!(i18n, list_print)}
+            </button>
+        }
+    });
+    view! {
+        <div class="actions list-actions">
+            {private}
             <button type="button" class="button button-secondary" on:click=clear_ticked disabled=move || !any_ticked() data-testid="clear-ticked">
                 {t!(i18n, list_clear_ticked)}
-            </button>
-            <button type="button" class="button button-secondary" on:click=print>
-                {t!(i18n, list_print)}
             </button>
             <span role="status" data-testid="list-action-status">
                 {move || outcome.get().map(|o| match o {

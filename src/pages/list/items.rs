@@ -8,6 +8,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::names::VietnameseName;
 use crate::i18n::*;
+use crate::state::kiosk::use_kiosk;
 use crate::state::language::{localized, page_lang};
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
@@ -159,13 +160,34 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
         }
     });
     let checkbox_id = format!("tick-{id}");
-    let for_seller = available.then(|| id.clone());
+    // A kiosk has no seller to show and keeps no notes: nothing typed on a public screen.
+    let kiosk = use_kiosk();
+    let for_seller = (available && !kiosk).then(|| id.clone());
     // Every edit names the item by id: the row may have moved since it was drawn. The id is
     // stored (not captured as a `String`) so `edit` is `Copy` and every handler can share it.
     let product_id = StoredValue::new(id.clone());
     let edit = move |change: &dyn Fn(&mut ShoppingList, &str)| {
         product_id.with_value(|id| list.update(|l| change(l, id)))
     };
+    let note_field = (!kiosk).then(|| {
+        view! {
+            <label class="note-field">
+                <span class="visually-hidden">{move || t_string!(i18n, note_for, name = name.get()).to_string()}</span>
+                <input
+                    type="text"
+                    maxlength=MAX_NOTE_CHARS
+                    placeholder=move || t_string!(i18n, note_placeholder).to_string()
+                    prop:value=note
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(&|l, id| {
+                            l.set_note(id, &value);
+                        })
+                    }
+                />
+            </label>
+        }
+    });
     let remove = {
         let id = id.clone();
         move |_| {
@@ -236,21 +258,7 @@ fn ItemRow(id: String, undo: RwSignal<Option<Undo>>) -> impl IntoView {
                         <span class="visually-hidden">{t!(i18n, quantity_more)}</span>
                     </button>
                 </div>
-                <label class="note-field">
-                    <span class="visually-hidden">{move || t_string!(i18n, note_for, name = name.get()).to_string()}</span>
-                    <input
-                        type="text"
-                        maxlength=MAX_NOTE_CHARS
-                        placeholder=move || t_string!(i18n, note_placeholder).to_string()
-                        prop:value=note
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            edit(&|l, id| {
-                                l.set_note(id, &value);
-                            })
-                        }
-                    />
-                </label>
+                {note_field}
                 <button type="button" class="icon-button" on:click=remove data-testid="remove-item">
                     <span aria-hidden="true">"✕"</span>
                     <span class="visually-hidden">{move || t_string!(i18n, remove_item, name = name.get()).to_string()}</span>

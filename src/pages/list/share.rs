@@ -11,6 +11,7 @@ use crate::browser::{copy_text, page};
 use crate::components::lang_of;
 use crate::components::qr_code::QrCode;
 use crate::i18n::*;
+use crate::state::kiosk::{use_kiosk_overlay, KioskView};
 use crate::state::language::page_lang;
 use crate::state::{use_app_data, use_visitor};
 use leptos::prelude::*;
@@ -227,10 +228,22 @@ fn SharedPreview(shared: Shared) -> impl IntoView {
 }
 
 /// "Take it with you": the QR code of the share link, the link itself (selectable and
-/// copyable), and what it carries.
+/// copyable), and what it carries. On a kiosk, one button to the full-screen take-away QR
+/// instead: no link to copy or share on a public screen.
 #[component]
 pub fn ShareList() -> impl IntoView {
     let i18n = use_i18n();
+    if let Some(overlay) = use_kiosk_overlay() {
+        return view! {
+            <section class="share-list" aria-labelledby="share-list-title" data-testid="share-list">
+                <h2 id="share-list-title">{t!(i18n, list_take_with_you)}</h2>
+                <button type="button" class="button" on:click=move |_| overlay.set(KioskView::TakeAway) data-testid="list-take-away">
+                    {t!(i18n, kiosk_take_with_you)}
+                </button>
+            </section>
+        }
+        .into_any();
+    }
     let visitor = use_visitor();
     // In the page's language: a kiosk visitor who chose English gets an English page.
     let site = format!("{}{}", page::origin(), page_lang().path_prefix());

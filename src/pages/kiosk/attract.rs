@@ -1,6 +1,7 @@
 //! `/kiosk`: the attract screen a kiosk shows between visitors — featured products and
-//! routes taking turns, the language choice, and "Touch to start". A touch anywhere but on
-//! a language button starts; the kiosk comes back here after the idle countdown.
+//! routes taking turns, the language choice (in the order `config.json` gives), and "Touch
+//! to start". A touch anywhere but on a language button opens the kiosk's home (tiles);
+//! the kiosk comes back here after the idle countdown.
 
 use crate::browser::page;
 use crate::components::icons::GroupIcon;
@@ -8,6 +9,7 @@ use crate::components::labels;
 use crate::components::lang_of;
 use crate::components::rating::RatingLine;
 use crate::i18n::*;
+use crate::state::kiosk::KIOSK_HOME_PATH;
 use crate::state::language::{localized, use_switch_language};
 use crate::state::use_app_data;
 use leptos::prelude::*;
@@ -15,6 +17,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use ocop_core::geo;
 use ocop_core::kiosk::{featured, Featured};
+use ocop_core::Lang;
 use std::time::Duration;
 
 /// At most this many products take turns (with every route between them).
@@ -24,6 +27,8 @@ const FEATURED_PRODUCTS: usize = 12;
 pub fn KioskAttract() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_app_data();
+    let kiosk = data.kiosk.resolved();
+    let languages = kiosk.languages.clone();
     let lang = move || lang_of(i18n.get_locale());
     let items = featured(data.dataset(), FEATURED_PRODUCTS, &page::this_month_key());
     let count = items.len();
@@ -31,7 +36,7 @@ pub fn KioskAttract() -> impl IntoView {
     // WCAG 2.2.2: moving content can be paused.
     let paused = RwSignal::new(false);
     if count > 1 {
-        let pace = Duration::from_millis(data.kiosk.attract_ms());
+        let pace = Duration::from_millis(kiosk.attract_ms());
         // `try_`: a timer tick can still arrive while the screen is being torn down.
         let next = move || {
             if paused.try_get_untracked() == Some(false) {
@@ -43,11 +48,11 @@ pub fn KioskAttract() -> impl IntoView {
         }
     }
     let navigate = use_navigate();
-    // Replace, so "back" from the catalog never leads to a stale attract screen.
-    let catalog = localized("/");
+    // Replace, so "back" from the home screen never leads to a stale attract screen.
+    let home = localized(KIOSK_HOME_PATH);
     let start = move |_| {
         navigate(
-            &catalog,
+            &home,
             NavigateOptions {
                 replace: true,
                 ..NavigateOptions::default()
@@ -103,7 +108,12 @@ pub fn KioskAttract() -> impl IntoView {
             switch(locale, false);
         }
     };
-    let language = move |locale: Locale, name: &'static str| {
+    let language = move |lang: Lang| {
+        let (locale, name) = match lang {
+            Lang::Vi => (Locale::vi, "Tiếng Việt"),
+            Lang::En => (Locale::en, "English"),
+            Lang::Zh => (Locale::zh, "中文"),
+        };
         view! {
             <button
                 type="button"
@@ -136,9 +146,7 @@ pub fn KioskAttract() -> impl IntoView {
                 </button>
                 <button type="button" class="button kiosk-start" data-testid="kiosk-start">{t!(i18n, kiosk_touch_to_start)}</button>
                 <div class="kiosk-languages" role="group" aria-label=move || t_string!(i18n, language).to_string()>
-                    {language(Locale::vi, "Tiếng Việt")}
-                    {language(Locale::en, "English")}
-                    {language(Locale::zh, "中文")}
+                    {languages.into_iter().map(language).collect_view()}
                 </div>
             </div>
         </section>
