@@ -117,6 +117,15 @@ test('a kiosk session never offers copy, print, share, notes or the seller view'
   await expect(page.getByTestId('kiosk-take-away')).toBeVisible();
   await page.getByTestId('take-away-close').tap();
   await expect(page.getByTestId('kiosk-take-away')).toHaveCount(0);
+  // The trip page: its places, legs and days, but no GPX download, share field or copy
+  // button; its Google Maps directions show as QR codes.
+  await page.getByRole('link', { name: new RegExp(t('en', 'nav_trip')) }).first().tap();
+  await expect(page.getByTestId('trip-stop').first()).toBeVisible();
+  await expect(main.getByRole('button', { name: t('en', 'download_gpx') })).toHaveCount(0);
+  await expect(main.getByRole('button', { name: t('en', 'copy_link') })).toHaveCount(0);
+  await expect(main.getByTestId('share-link')).toHaveCount(0);
+  await expect(main.locator('input[type="text"], textarea')).toHaveCount(0);
+  await expect(main.getByTestId('external-qr-button').filter({ hasText: /Google Maps/ }).first()).toBeVisible();
 });
 
 test('"Start over" asks first, says what it clears, and keeps everything unless confirmed', async ({ page }) => {
@@ -199,6 +208,13 @@ test('search without a keyboard: a suggestion, or plain letters on the screen', 
   await expect(page).toHaveURL(/q=tra(\+|%20)hoa/);
   // Toneless letters find the toned names.
   await expect(page.getByTestId('product-card').first()).toContainText(/trà hoa|tea/i);
+  // The catalog offers no text box a kiosk cannot type into: its search button shows the
+  // current search and leads back to the letters.
+  await expect(page.getByRole('searchbox')).toHaveCount(0);
+  const search = page.getByTestId('kiosk-search-link');
+  await expect(search).toHaveText(`${t('en', 'search_label')}: tra hoa`);
+  await search.tap();
+  await expect(page.getByTestId('kiosk-keyboard')).toBeVisible();
 });
 
 test('Chinese visitors browse by tiles and suggestions in Chinese', async ({ page }) => {

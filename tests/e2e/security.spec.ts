@@ -70,6 +70,8 @@ test('every main flow runs with zero policy violations', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
   await page.goto('/kiosk');
   await page.getByTestId('kiosk-start').click();
+  await expect(page.getByTestId('kiosk-home')).toBeVisible();
+  await page.getByTestId('kiosk-tile-all').press('Enter');
   await expect(page.getByTestId('product-card').first()).toBeVisible();
   expect(await violations()).toEqual([]);
 });

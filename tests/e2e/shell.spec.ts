@@ -153,6 +153,8 @@ test.describe('on a tablet and a kiosk', () => {
   test('in kiosk mode too, with the kiosk tools in the top bar', async ({ page }) => {
     await page.goto('/kiosk');
     await page.getByTestId('kiosk-start').click();
+    // "Touch to start" opens the kiosk's tiles; "All products" the catalog.
+    await page.getByTestId('kiosk-tile-all').press('Enter');
     await expect(page.getByTestId('product-card').first()).toBeVisible();
     const bar = (await nav(page).boundingBox())!;
     const header = (await page.getByRole('banner').boundingBox())!;

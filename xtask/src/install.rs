@@ -9,7 +9,12 @@ use std::path::Path;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CARGO_FUZZ_VERSION: &str = "0.13.2";
-const DEBIAN_BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver"];
+const DEBIAN_BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-core"];
+/// Noto Sans, the face Android phones draw the app in (`system-ui` there is Roboto/Noto). A
+/// fresh Debian has only DejaVu Sans, which is wider: the one-line "What is OCOP?" wrapped
+/// and the first product card fell below the fold at 360×640, so the layout tests measured
+/// a phone no tourist has (found on a fresh machine, issue 21's merge).
+const NOTO_SANS: &str = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
 
 /// The wasm target, wasm-bindgen-cli and the npm packages (binaryen's wasm-opt, esbuild,
 /// Playwright, the static server): what building the app needs.
@@ -43,7 +48,9 @@ pub fn cargo_fuzz(steps: &mut Steps) -> Result {
 /// Debian's Chromium and its driver: Playwright and wasm-bindgen-test drive them (no browser
 /// download works on these machines).
 pub fn browser(steps: &mut Steps) -> Result {
-    let missing = !Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists();
+    let missing = !Path::new("/usr/bin/chromium").exists()
+        || !Path::new("/usr/bin/chromedriver").exists()
+        || !Path::new(NOTO_SANS).exists();
     if missing {
         apt_install(steps, DEBIAN_BROWSER_PACKAGES)?;
     }

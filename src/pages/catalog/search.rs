@@ -2,7 +2,10 @@
 
 use super::nav::use_catalog_nav;
 use crate::i18n::*;
+use crate::state::kiosk::{use_kiosk, KIOSK_HOME_PATH};
+use crate::state::language::localized;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The search box's id: the app carries text typed into the pre-rendered box into its own
 /// (`browser::page::take_over_from_boot`). Written out as a literal in the view below too: a
@@ -13,6 +16,19 @@ pub const SEARCH_INPUT_ID: &str = "catalog-search";
 #[component]
 pub fn SearchBox(text: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
+    if use_kiosk() {
+        // A kiosk has no keyboard (issue 21): its search is the home's suggestions and
+        // letter keys, one tap away; the current search is shown, not editable here.
+        let current = move || text.with(|q| (!q.is_empty()).then(|| format!(": {q}")));
+        return view! {
+            <p class="search-form">
+                <A href=localized(KIOSK_HOME_PATH) attr:class="button" attr:data-testid="kiosk-search-link">
+                    {t!(i18n, search_label)} {current}
+                </A>
+            </p>
+        }
+        .into_any();
+    }
     let nav = use_catalog_nav();
     let on_input = move |ev| {
         text.set(event_target_value(&ev));
@@ -42,4 +58,5 @@ pub fn SearchBox(text: RwSignal<String>) -> impl IntoView {
             </button>
         </form>
     }
+    .into_any()
 }

@@ -39,9 +39,10 @@ pub fn TakeTripWithYou(plan: Memo<TripPlan>) -> impl IntoView {
                 .map(|(n, day)| {
                     let legs: Vec<&Leg> = (day.first.max(1) - 1..day.end - 1).filter_map(|i| plan.path.legs.get(i)).collect();
                     let mut parts = day_parts(legs);
-                    // A lone stop with nothing to travel still gets its place on the map.
-                    if parts.is_empty() {
-                        parts.push(DayPart::Drive(vec![Endpoint::Stop(plan.known[day.first].clone())]));
+                    // A day with no road to drive (a lone stop, or only boats) still shows where
+                    // it starts: a place search, not directions.
+                    if !parts.iter().any(|p| matches!(p, DayPart::Drive(_))) {
+                        parts.insert(0, DayPart::Drive(vec![Endpoint::Stop(plan.known[day.first].clone())]));
                     }
                     let parts = parts.into_iter().map(|part| view! { <DayPartView part data=data.clone() travel=plan.travel.clone() /> }).collect_view();
                     view! {
